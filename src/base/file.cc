@@ -1,0 +1,64 @@
+#include "base/file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <sys/stat.h>
+
+namespace jobfit::base {
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f != nullptr && f != stdin) std::fclose(f);
+  }
+};
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
+  const bool is_stdin = path == "-";
+  const std::string shown = is_stdin ? "<stdin>" : path;
+  if (!is_stdin) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+      const int err = errno;
+      return Status(err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
+                    std::string("cannot open: ") + std::strerror(err), Location::InFile(shown));
+    }
+    if (S_ISDIR(info.st_mode)) {
+      return Status(StatusCode::kInvalidArgument, "is a directory, not a file",
+                    Location::InFile(shown));
+    }
+  }
+  std::unique_ptr<std::FILE, FileCloser> file(is_stdin ? stdin : std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    return Status(StatusCode::kIoError, std::string("cannot open: ") + std::strerror(errno),
+                  Location::InFile(shown));
+  }
+  std::string data;
+  char buffer[1 << 16];
+  while (true) {
+    const size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
+    if (got > 0) {
+      if (data.size() + got > max_bytes) {
+        return Status(StatusCode::kLimitExceeded,
+                      "input is larger than the limit of " + std::to_string(max_bytes) + " bytes",
+                      Location::InFile(shown));
+      }
+      data.append(buffer, got);
+    }
+    if (got < sizeof buffer) {
+      if (std::ferror(file.get())) {
+        return Status(StatusCode::kIoError, std::string("read failed: ") + std::strerror(errno),
+                      Location::InFile(shown));
+      }
+      break;
+    }
+  }
+  return data;
+}
+
+}  // namespace jobfit::base

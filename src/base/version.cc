@@ -1,0 +1,7 @@
+#include "jobfit/version.h"
+
+namespace jobfit {
+
+const char* Version() { return JOBFIT_VERSION_STRING; }
+
+}  // namespace jobfit

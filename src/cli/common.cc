@@ -1,0 +1,46 @@
+#include "cli/common.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace jobfit::cli {
+
+Result<Lexicon> LoadLexicons(const std::vector<std::string>& files, bool without_builtin) {
+  std::optional<Lexicon> combined;
+  if (!without_builtin) {
+    Result<Lexicon> builtin = Lexicon::Builtin();
+    if (!builtin.ok()) return builtin.status();
+    combined = std::move(*builtin);
+  }
+  for (const std::string& file : files) {
+    Result<Lexicon> extra = Lexicon::Load(file);
+    if (!extra.ok()) return extra.status();
+    if (!combined) {
+      combined = std::move(*extra);
+      continue;
+    }
+    Result<Lexicon> layered = combined->LayeredWith(*extra);
+    if (!layered.ok()) return layered.status();
+    combined = std::move(*layered);
+  }
+  if (!combined) {
+    return Status(StatusCode::kInvalidArgument, "--no-builtin needs at least one --lexicon FILE");
+  }
+  return std::move(*combined);
+}
+
+int WriteReport(std::string_view text, int exit_code) {
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) {
+    return exit_code;
+  }
+  if (errno == EPIPE) return exit_code;
+  std::cerr << "jobfit: cannot write output: " << std::strerror(errno) << "\n";
+  return kExitError;
+}
+
+void PrintError(const Status& status) { std::cerr << "jobfit: " << status.ToString() << "\n"; }
+
+}  // namespace jobfit::cli

@@ -1,0 +1,33 @@
+// What every subcommand shares: exit codes, lexicon loading, output that survives a
+// closed pipe.
+#ifndef JOBFIT_CLI_COMMON_H_
+#define JOBFIT_CLI_COMMON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jobfit/lexicon.h"
+#include "jobfit/status.h"
+
+namespace jobfit::cli {
+
+// Exit codes (docs/CLI.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitNothingFound = 1;  // ran fine, found nothing / below threshold
+inline constexpr int kExitError = 2;         // bad usage, bad lexicon, unreadable input
+
+// Returns the built-in lexicon (unless without_builtin) layered with each file in order.
+Result<Lexicon> LoadLexicons(const std::vector<std::string>& files, bool without_builtin);
+
+// Writes the report to stdout and returns the exit code to end with: exit_code itself, or
+// kExitError when the write fails. A closed pipe is not a failure (`jobfit extract
+// big.txt | head` ends quietly), so it keeps exit_code.
+int WriteReport(std::string_view text, int exit_code);
+
+// Prints "jobfit: <status>" to stderr.
+void PrintError(const Status& status);
+
+}  // namespace jobfit::cli
+
+#endif  // JOBFIT_CLI_COMMON_H_

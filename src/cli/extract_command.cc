@@ -1,0 +1,93 @@
+#include "cli/extract_command.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jobfit/document.h"
+#include "jobfit/matcher.h"
+#include "jobfit/report.h"
+
+#include "cli/common.h"
+
+namespace jobfit::cli {
+namespace {
+
+struct ExtractFlags {
+  std::vector<std::string> inputs;
+  std::vector<std::string> lexicons;
+  bool no_builtin = false;
+  bool json = false;
+  bool explain = false;
+  uint64_t max_bytes = uint64_t{1} << 30;
+};
+
+int RunExtract(const ExtractFlags& flags) {
+  Result<Lexicon> lexicon = LoadLexicons(flags.lexicons, flags.no_builtin);
+  if (!lexicon.ok()) {
+    PrintError(lexicon.status());
+    return kExitError;
+  }
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  if (!matcher.ok()) {
+    PrintError(matcher.status());
+    return kExitError;
+  }
+  ReadOptions read_options;
+  read_options.max_bytes = flags.max_bytes;
+  ScanOptions scan_options;
+  scan_options.explain = flags.explain;
+  Matcher::Scratch scratch;
+
+  // Texts are kept until the report is written: spans are printed with their text.
+  std::vector<std::unique_ptr<Document>> texts;
+  std::vector<ExtractedDocument> docs;
+  bool any_error = false;
+  bool any_term = false;
+  for (const std::string& input : flags.inputs) {
+    ExtractedDocument doc;
+    doc.source = input == "-" ? "<stdin>" : input;
+    Result<Document> read = ReadDocument(input, read_options);
+    if (!read.ok()) {
+      PrintError(read.status());
+      doc.error = read.status();
+      any_error = true;
+    } else {
+      texts.push_back(std::make_unique<Document>(std::move(*read)));
+      doc.text = texts.back()->text;
+      doc.result = matcher->Scan(doc.text, scan_options, scratch);
+      any_term |= !doc.result.matches.empty();
+    }
+    docs.push_back(std::move(doc));
+  }
+  ReportOptions report_options;
+  report_options.explain = flags.explain;
+  const std::string report = flags.json
+                                 ? RenderExtractJson(matcher->lexicon(), docs, report_options)
+                                 : RenderExtractText(matcher->lexicon(), docs, report_options);
+  const int code = any_error ? kExitError : any_term ? kExitOk : kExitNothingFound;
+  return WriteReport(report, code);
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<ExtractFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Print the skills and tools found in each input, grouped by category.");
+  cmd->add_option("inputs", flags->inputs, "Text files to read; - reads stdin")->required();
+  cmd->add_option("--lexicon", flags->lexicons,
+                  "Extra lexicon file layered over the built-in one (repeatable)");
+  cmd->add_flag("--no-builtin", flags->no_builtin, "Use only the --lexicon files");
+  cmd->add_flag("--json", flags->json, "Print jobfit.extract/1 JSON (docs/SCHEMAS.md)");
+  cmd->add_flag("--explain", flags->explain,
+                "Show why each ambiguous name (R, Go, Spark...) was kept or dropped");
+  cmd->add_option("--max-bytes", flags->max_bytes, "Refuse inputs larger than this")
+      ->capture_default_str();
+  cmd->footer(
+      "Exit status: 0 terms found, 1 no term found in any input, 2 an input or lexicon\n"
+      "could not be read (the other inputs are still reported).");
+  cmd->callback([flags, exit_code] { *exit_code = RunExtract(*flags); });
+}
+
+}  // namespace jobfit::cli

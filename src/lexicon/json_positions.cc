@@ -1,0 +1,300 @@
+#include "lexicon/json_positions.h"
+
+#include <algorithm>
+#include <set>
+
+namespace jobfit::internal {
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    // The bounds of the second byte exclude overlong forms, surrogates and values above
+    // U+10FFFF (RFC 3629, table 3-7 of the Unicode standard).
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + 1 >= n || s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (i + k >= n || s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+LineIndex::LineColumn LineIndex::At(size_t offset) const {
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const size_t line = static_cast<size_t>(it - line_starts_.begin());  // >= 1
+  const size_t column = offset - line_starts_[line - 1] + 1;
+  return {static_cast<uint32_t>(line), static_cast<uint32_t>(column)};
+}
+
+void AppendPointerToken(std::string_view token, std::string* pointer) {
+  pointer->push_back('/');
+  for (char c : token) {
+    if (c == '~') {
+      pointer->append("~0");
+    } else if (c == '/') {
+      pointer->append("~1");
+    } else {
+      pointer->push_back(c);
+    }
+  }
+}
+
+void AppendPointerIndex(size_t index, std::string* pointer) {
+  pointer->push_back('/');
+  pointer->append(std::to_string(index));
+}
+
+// A recursive-descent walk over the text. It trusts nlohmann to have rejected malformed
+// JSON, so it checks only what it needs to stay in bounds and terminate.
+class JsonPositions::Scanner {
+ public:
+  Scanner(std::string_view text, size_t max_depth, JsonPositions* out)
+      : text_(text), max_depth_(max_depth), out_(out) {}
+
+  void Run() {
+    // nlohmann skips a UTF-8 byte order mark; so must we.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    std::string pointer;
+    Value(&pointer, 0);
+  }
+
+ private:
+  void SkipSpace() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                                   text_[pos_] == '\n' || text_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+
+  bool Peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
+
+  // Parses a value at pos_ and records it under *pointer (restored on return).
+  bool Value(std::string* pointer, size_t depth) {
+    SkipSpace();
+    if (pos_ >= text_.size()) return false;
+    out_->values_.emplace(*pointer, pos_);
+    const char c = text_[pos_];
+    if (c == '{' || c == '[') {
+      if (depth >= max_depth_) {
+        out_->too_deep_ = pos_;
+        return false;
+      }
+      return c == '{' ? Object(pointer, depth + 1) : Array(pointer, depth + 1);
+    }
+    if (c == '"') return String(nullptr);
+    // Numbers and literals: everything up to the next structural character.
+    while (pos_ < text_.size()) {
+      const char d = text_[pos_];
+      if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\t' || d == '\n' || d == '\r') {
+        break;
+      }
+      ++pos_;
+    }
+    return true;
+  }
+
+  bool Object(std::string* pointer, size_t depth) {
+    ++pos_;  // '{'
+    SkipSpace();
+    if (Peek('}')) {
+      ++pos_;
+      return true;
+    }
+    std::set<std::string, std::less<>> seen;
+    const size_t base = pointer->size();
+    while (true) {
+      SkipSpace();
+      if (!Peek('"')) return false;
+      const size_t key_offset = pos_;
+      std::string key;
+      if (!String(&key)) return false;
+      AppendPointerToken(key, pointer);
+      out_->keys_.emplace(*pointer, key_offset);
+      if (!seen.insert(key).second && !out_->duplicate_) {
+        out_->duplicate_ = Duplicate{*pointer, key_offset};
+      }
+      SkipSpace();
+      if (!Peek(':')) return false;
+      ++pos_;
+      if (!Value(pointer, depth)) return false;
+      pointer->resize(base);
+      SkipSpace();
+      if (Peek(',')) {
+        ++pos_;
+        continue;
+      }
+      if (Peek('}')) {
+        ++pos_;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  bool Array(std::string* pointer, size_t depth) {
+    ++pos_;  // '['
+    SkipSpace();
+    if (Peek(']')) {
+      ++pos_;
+      return true;
+    }
+    const size_t base = pointer->size();
+    for (size_t index = 0;; ++index) {
+      AppendPointerIndex(index, pointer);
+      if (!Value(pointer, depth)) return false;
+      pointer->resize(base);
+      SkipSpace();
+      if (Peek(',')) {
+        ++pos_;
+        continue;
+      }
+      if (Peek(']')) {
+        ++pos_;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  static int HexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  bool Hex4(uint32_t* value) {
+    if (pos_ + 4 > text_.size()) return false;
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const int h = HexValue(text_[pos_++]);
+      if (h < 0) return false;
+      v = v * 16 + static_cast<uint32_t>(h);
+    }
+    *value = v;
+    return true;
+  }
+
+  static void AppendCodePoint(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  // Skips a string at pos_; decodes it into *decoded when that is not null, so that keys
+  // written with different escapes ("a" and "\u0061") still compare equal.
+  bool String(std::string* decoded) {
+    ++pos_;  // '"'
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_++];
+      if (c == '"') return true;
+      if (c != '\\') {
+        if (decoded != nullptr) decoded->push_back(c);
+        continue;
+      }
+      if (pos_ >= text_.size()) return false;
+      const char e = text_[pos_++];
+      if (e == 'u') {
+        uint32_t cp = 0;
+        if (!Hex4(&cp)) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 1 < text_.size() && text_[pos_] == '\\' &&
+            text_[pos_ + 1] == 'u') {
+          pos_ += 2;
+          uint32_t low = 0;
+          if (!Hex4(&low)) return false;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (decoded != nullptr) AppendCodePoint(cp, decoded);
+        continue;
+      }
+      if (decoded == nullptr) continue;
+      switch (e) {
+        case 'b':
+          decoded->push_back('\b');
+          break;
+        case 'f':
+          decoded->push_back('\f');
+          break;
+        case 'n':
+          decoded->push_back('\n');
+          break;
+        case 'r':
+          decoded->push_back('\r');
+          break;
+        case 't':
+          decoded->push_back('\t');
+          break;
+        default:
+          decoded->push_back(e);
+          break;  // '"', '\\', '/'
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  size_t max_depth_;
+  JsonPositions* out_;
+};
+
+JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
+  JsonPositions positions;
+  Scanner(text, max_depth, &positions).Run();
+  return positions;
+}
+
+std::optional<size_t> JsonPositions::Value(const std::string& pointer) const {
+  const auto it = values_.find(pointer);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<size_t> JsonPositions::Key(const std::string& pointer) const {
+  const auto it = keys_.find(pointer);
+  if (it == keys_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace jobfit::internal

@@ -1,0 +1,76 @@
+// Byte positions of the values in a JSON text, for error messages that point into the
+// file. nlohmann/json keeps no positions and silently keeps the last of two equal keys, so
+// this scanner walks the raw text once more, after nlohmann has accepted it, recording
+// where each value (and each member's key) starts, keyed by JSON pointer, and noticing
+// duplicate keys.
+#ifndef JOBFIT_LEXICON_JSON_POSITIONS_H_
+#define JOBFIT_LEXICON_JSON_POSITIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace jobfit::internal {
+
+// Returns the offset of the first byte of `text` that is not part of a well-formed UTF-8
+// sequence (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or
+// nullopt when all of it is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+// Maps byte offsets to 1-based line and column numbers (columns count bytes, as compilers
+// and editors do for UTF-8 files).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  struct LineColumn {
+    uint32_t line;
+    uint32_t column;
+  };
+  LineColumn At(size_t offset) const;
+
+ private:
+  std::vector<size_t> line_starts_;
+};
+
+// Appends "/" and `token` escaped as RFC 6901 says ("~" -> "~0", "/" -> "~1").
+void AppendPointerToken(std::string_view token, std::string* pointer);
+// Appends "/" and an array index.
+void AppendPointerIndex(size_t index, std::string* pointer);
+
+class JsonPositions {
+ public:
+  // Scans `text`. Meant for text nlohmann has already parsed; on malformed input it stops
+  // early and records what it could, never reading out of bounds. Nesting deeper than
+  // max_depth stops the scan and is reported by too_deep(), so a hostile file cannot
+  // exhaust the stack here or in code that later recurses over the parsed value.
+  static JsonPositions Scan(std::string_view text, size_t max_depth);
+
+  // Returns the offset of the first byte of the value at `pointer` ("" is the root).
+  std::optional<size_t> Value(const std::string& pointer) const;
+  // Returns the offset of the opening quote of the key of the member at `pointer`.
+  std::optional<size_t> Key(const std::string& pointer) const;
+
+  struct Duplicate {
+    std::string pointer;  // of the member whose key repeats an earlier one
+    size_t offset = 0;    // of the repeated key
+  };
+  // The first duplicate key in document order, if any.
+  const std::optional<Duplicate>& duplicate() const { return duplicate_; }
+  // Offset of the value that went past max_depth, if any.
+  const std::optional<size_t>& too_deep() const { return too_deep_; }
+
+ private:
+  class Scanner;
+  std::unordered_map<std::string, size_t> values_;
+  std::unordered_map<std::string, size_t> keys_;
+  std::optional<Duplicate> duplicate_;
+  std::optional<size_t> too_deep_;
+};
+
+}  // namespace jobfit::internal
+
+#endif  // JOBFIT_LEXICON_JSON_POSITIONS_H_

@@ -1,0 +1,272 @@
+#include "lexicon/term_table.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace jobfit::internal {
+namespace {
+
+constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+
+size_t SlotFor(uint64_t hash, size_t capacity) {
+  return static_cast<size_t>((hash * kGolden) >> 20) & (capacity - 1);
+}
+
+std::string DescribeLocation(const Location& where) {
+  std::string out = where.file;
+  if (where.line > 0) out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  return out;
+}
+
+// The alias as the tokenizer sees it.
+struct AliasTokens {
+  std::vector<std::string> keys;
+  std::vector<std::string> texts;
+  std::vector<bool> hyphen_after;
+  bool has_break = false;  // phrase-ending punctuation inside: could never match
+};
+
+AliasTokens TokenizeAlias(std::string_view alias) {
+  text::NormalizedText normalized;
+  text::Normalize(alias, {}, &normalized);
+  text::TokenStream stream;
+  text::Tokenize(normalized.text(), &stream);
+  AliasTokens out;
+  for (const text::Token& token : stream.tokens) {
+    out.keys.emplace_back(stream.Key(token));
+    out.texts.emplace_back(normalized.text().substr(token.begin, token.end - token.begin));
+    out.hyphen_after.push_back((token.flags & text::kHyphenAfter) != 0);
+    out.has_break |= &token != &stream.tokens.front() && (token.flags & text::kBreakBefore) != 0;
+  }
+  return out;
+}
+
+std::string PluralOf(const std::string& word) {
+  const auto ends_with = [&](std::string_view tail) {
+    return word.size() > tail.size() &&
+           word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends_with("s") || ends_with("x") || ends_with("ch") || ends_with("sh")) return word + "es";
+  return word + "s";
+}
+
+}  // namespace
+
+class TermTableBuilder {
+ public:
+  TermTableBuilder(const LexiconImpl& lexicon, TermTable* table,
+                   std::vector<std::vector<uint32_t>>* accepts, std::vector<CompiledAlias>* aliases)
+      : lexicon_(lexicon), table_(table), accepts_(accepts), aliases_(aliases) {}
+
+  Status AddEntry(uint32_t entry_index) {
+    const EntrySpec& entry = lexicon_.entries[entry_index];
+    for (uint32_t a = 0; a < entry.aliases.size(); ++a) {
+      const AliasSpec& spec = entry.aliases[a];
+      AliasTokens tokens = TokenizeAlias(spec.text);
+      if (tokens.keys.empty()) {
+        return Status(StatusCode::kInvalidLexicon,
+                      "entry \"" + entry.term.id + "\": alias " + std::to_string(a + 1) + ": \"" +
+                          spec.text + "\" has no letters or digits",
+                      spec.where);
+      }
+      if (tokens.has_break) {
+        return Status(StatusCode::kInvalidLexicon,
+                      "entry \"" + entry.term.id + "\": alias " + std::to_string(a + 1) + ": \"" +
+                          spec.text +
+                          "\" has punctuation that ends a phrase (, ; : ( ) | ! ? or \". \") "
+                          "inside, so it could never match; write it without",
+                      spec.where);
+      }
+      CompiledAlias alias;
+      alias.entry = entry_index;
+      alias.alias_index = a;
+      alias.case_exact = spec.case_policy == CasePolicy::kExact;
+      alias.ambiguous = spec.ambiguous;
+      if (Status s = Add(alias, tokens.keys, tokens.texts); !s.ok()) return s;
+
+      if (spec.plural) {
+        AliasTokens plural = tokens;
+        plural.keys.back() = PluralOf(plural.keys.back());
+        plural.texts.back() = PluralOf(plural.texts.back());
+        alias.variant = true;
+        if (Status s = Add(alias, plural.keys, plural.texts); !s.ok()) return s;
+      }
+      // "scikit-learn" broken across lines is joined by the normalizer into "scikitlearn".
+      if (std::find(tokens.hyphen_after.begin(), tokens.hyphen_after.end(), true) !=
+          tokens.hyphen_after.end()) {
+        AliasTokens joined;
+        for (size_t i = 0; i < tokens.keys.size(); ++i) {
+          if (i > 0 && tokens.hyphen_after[i - 1]) {
+            joined.keys.back() += tokens.keys[i];
+            joined.texts.back() += tokens.texts[i];
+          } else {
+            joined.keys.push_back(tokens.keys[i]);
+            joined.texts.push_back(tokens.texts[i]);
+          }
+        }
+        alias.variant = true;
+        if (Status s = Add(alias, joined.keys, joined.texts); !s.ok()) return s;
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status Add(CompiledAlias alias, const std::vector<std::string>& keys,
+             const std::vector<std::string>& texts);
+
+  const LexiconImpl& lexicon_;
+  TermTable* table_;
+  std::vector<std::vector<uint32_t>>* accepts_;
+  std::vector<CompiledAlias>* aliases_;
+};
+
+Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>& keys,
+                             const std::vector<std::string>& texts) {
+  uint32_t state = TermTable::kRoot;
+  for (const std::string& key : keys) {
+    state = table_->AddTransition(state, table_->InternToken(text::HashKey(key), key));
+  }
+  if (accepts_->size() <= state) accepts_->resize(state + 1);
+  alias.token_count = static_cast<uint32_t>(keys.size());
+  if (alias.case_exact) alias.exact_tokens = texts;
+
+  std::vector<uint32_t>& here = (*accepts_)[state];
+  for (auto it = here.begin(); it != here.end(); ++it) {
+    const CompiledAlias& other = (*aliases_)[*it];
+    const bool both_exact = alias.case_exact && other.case_exact;
+    if (both_exact && alias.exact_tokens != other.exact_tokens) continue;  // "Go" vs "GO"
+    if (other.entry == alias.entry) return Status::Ok();                   // the same form twice
+    if (alias.variant) return Status::Ok();  // a derived form yields to a written alias
+    if (other.variant) {
+      here.erase(it);
+      break;
+    }
+    const EntrySpec& mine = lexicon_.entries[alias.entry];
+    const EntrySpec& theirs = lexicon_.entries[other.entry];
+    return Status(StatusCode::kInvalidLexicon,
+                  "entry \"" + mine.term.id + "\": alias " + std::to_string(alias.alias_index + 1) +
+                      ": \"" + mine.aliases[alias.alias_index].text +
+                      "\" is also an alias of entry \"" + theirs.term.id + "\" (" +
+                      DescribeLocation(theirs.aliases[other.alias_index].where) + ")",
+                  mine.aliases[alias.alias_index].where);
+  }
+  here.push_back(static_cast<uint32_t>(aliases_->size()));
+  aliases_->push_back(std::move(alias));
+  return Status::Ok();
+}
+
+uint32_t TermTable::TokenId(uint64_t hash, std::string_view key) const {
+  const size_t mask = vocabulary_.size() - 1;
+  for (size_t slot = SlotFor(hash, vocabulary_.size());; slot = (slot + 1) & mask) {
+    const VocabularySlot& s = vocabulary_[slot];
+    if (s.id == kNoToken) return kNoToken;
+    if (s.hash == hash && s.key_len == key.size() &&
+        std::string_view(key_pool_).substr(s.key_offset, s.key_len) == key) {
+      return s.id;
+    }
+  }
+}
+
+uint32_t TermTable::Next(uint32_t state, uint32_t token_id) const {
+  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const size_t mask = transition_keys_.size() - 1;
+  for (size_t slot = SlotFor(key, transition_keys_.size());; slot = (slot + 1) & mask) {
+    const uint64_t k = transition_keys_[slot];
+    if (k == key) return transition_targets_[slot];
+    if (k == 0) return kNoState;
+  }
+}
+
+uint32_t TermTable::InternToken(uint64_t hash, std::string_view key) {
+  if (const uint32_t id = TokenId(hash, key); id != kNoToken) return id;
+  if ((vocabulary_size_ + 1) * 2 > vocabulary_.size()) GrowVocabulary();
+  const size_t mask = vocabulary_.size() - 1;
+  size_t slot = SlotFor(hash, vocabulary_.size());
+  while (vocabulary_[slot].id != kNoToken) slot = (slot + 1) & mask;
+  VocabularySlot& s = vocabulary_[slot];
+  s.hash = hash;
+  s.key_offset = static_cast<uint32_t>(key_pool_.size());
+  s.key_len = static_cast<uint32_t>(key.size());
+  s.id = static_cast<uint32_t>(++vocabulary_size_);
+  key_pool_.append(key);
+  return s.id;
+}
+
+void TermTable::GrowVocabulary() {
+  std::vector<VocabularySlot> old = std::move(vocabulary_);
+  vocabulary_.assign(old.size() * 2, VocabularySlot{});
+  const size_t mask = vocabulary_.size() - 1;
+  for (const VocabularySlot& s : old) {
+    if (s.id == kNoToken) continue;
+    size_t slot = SlotFor(s.hash, vocabulary_.size());
+    while (vocabulary_[slot].id != kNoToken) slot = (slot + 1) & mask;
+    vocabulary_[slot] = s;
+  }
+}
+
+uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
+  if (const uint32_t next = Next(state, token_id); next != kNoState) return next;
+  if ((transition_count_ + 1) * 2 > transition_keys_.size()) GrowTransitions();
+  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const size_t mask = transition_keys_.size() - 1;
+  size_t slot = SlotFor(key, transition_keys_.size());
+  while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
+  transition_keys_[slot] = key;
+  transition_targets_[slot] = state_count_++;
+  ++transition_count_;
+  return transition_targets_[slot];
+}
+
+void TermTable::GrowTransitions() {
+  std::vector<uint64_t> old_keys = std::move(transition_keys_);
+  std::vector<uint32_t> old_targets = std::move(transition_targets_);
+  transition_keys_.assign(old_keys.size() * 2, 0);
+  transition_targets_.assign(old_keys.size() * 2, kNoState);
+  const size_t mask = transition_keys_.size() - 1;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    size_t slot = SlotFor(old_keys[i], transition_keys_.size());
+    while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
+    transition_keys_[slot] = old_keys[i];
+    transition_targets_[slot] = old_targets[i];
+  }
+}
+
+size_t TermTable::MemoryBytes() const {
+  size_t bytes = vocabulary_.capacity() * sizeof(VocabularySlot) + key_pool_.capacity() +
+                 transition_keys_.capacity() * sizeof(uint64_t) +
+                 transition_targets_.capacity() * sizeof(uint32_t) +
+                 accept_offsets_.capacity() * sizeof(uint32_t) +
+                 accept_ids_.capacity() * sizeof(uint32_t) +
+                 aliases_.capacity() * sizeof(CompiledAlias);
+  for (const CompiledAlias& a : aliases_) {
+    for (const std::string& t : a.exact_tokens) bytes += t.capacity();
+  }
+  return bytes;
+}
+
+Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
+  TermTable table;
+  table.vocabulary_.assign(1024, VocabularySlot{});
+  table.transition_keys_.assign(1024, 0);
+  table.transition_targets_.assign(1024, kNoState);
+  std::vector<std::vector<uint32_t>> accepts;
+  TermTableBuilder builder(lexicon, &table, &accepts, &table.aliases_);
+  for (uint32_t e = 0; e < lexicon.entries.size(); ++e) {
+    if (Status s = builder.AddEntry(e); !s.ok()) return s;
+  }
+  accepts.resize(table.state_count_);
+  table.accept_offsets_.reserve(accepts.size() + 1);
+  for (const std::vector<uint32_t>& ids : accepts) {
+    table.accept_offsets_.push_back(static_cast<uint32_t>(table.accept_ids_.size()));
+    table.accept_ids_.insert(table.accept_ids_.end(), ids.begin(), ids.end());
+  }
+  table.accept_offsets_.push_back(static_cast<uint32_t>(table.accept_ids_.size()));
+  return table;
+}
+
+}  // namespace jobfit::internal

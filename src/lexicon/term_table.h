@@ -1,0 +1,89 @@
+// The compiled term table: every literal alias of a lexicon as a sequence of token ids in
+// a trie, with the trie's transitions and the token vocabulary in flat open-addressing
+// tables. A document token costs one vocabulary probe; a token that is in no alias (most
+// of them) ends the walk there, so matching stays linear in the text whatever the lexicon
+// size (docs/ARCHITECTURE.md has the measurements behind this choice).
+#ifndef JOBFIT_LEXICON_TERM_TABLE_H_
+#define JOBFIT_LEXICON_TERM_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jobfit/status.h"
+
+#include "lexicon/lexicon_impl.h"
+
+namespace jobfit::internal {
+
+// One surface form in the table: an alias as written, or a variant derived from it (its
+// plural, or a hyphenated alias written as one word after a line-break join).
+struct CompiledAlias {
+  uint32_t entry = 0;        // index into LexiconImpl::entries
+  uint32_t alias_index = 0;  // index into EntrySpec::aliases
+  uint32_t token_count = 0;
+  bool case_exact = false;
+  bool ambiguous = false;
+  bool variant = false;
+  // For case_exact aliases: each token's normalized text, to compare with the document's.
+  std::vector<std::string> exact_tokens;
+};
+
+// Immutable after Build(); safe for concurrent reads.
+class TermTable {
+ public:
+  static constexpr uint32_t kNoToken = 0;
+  static constexpr uint32_t kNoState = 0;
+  static constexpr uint32_t kRoot = 1;
+
+  // Compiles the aliases of `lexicon`. Fails when an alias has no token, or when two
+  // entries claim the same surface form (naming both entries and their positions).
+  static Result<TermTable> Build(const LexiconImpl& lexicon);
+
+  // Returns the id of a folded token key, or kNoToken when no alias uses it.
+  uint32_t TokenId(uint64_t hash, std::string_view key) const;
+  // Returns the state after reading token_id in `state`, or kNoState.
+  uint32_t Next(uint32_t state, uint32_t token_id) const;
+  // Returns the aliases that end in `state` (usually none or one).
+  std::span<const uint32_t> Accepts(uint32_t state) const {
+    return std::span<const uint32_t>(accept_ids_)
+        .subspan(accept_offsets_[state], accept_offsets_[state + 1] - accept_offsets_[state]);
+  }
+  const CompiledAlias& alias(uint32_t id) const { return aliases_[id]; }
+  size_t alias_count() const { return aliases_.size(); }
+  size_t vocabulary_size() const { return vocabulary_size_; }
+  // Returns the bytes held by the table's arrays.
+  size_t MemoryBytes() const;
+
+ private:
+  friend class TermTableBuilder;
+  struct VocabularySlot {
+    uint64_t hash = 0;
+    uint32_t key_offset = 0;
+    uint32_t key_len = 0;
+    uint32_t id = kNoToken;
+  };
+
+  uint32_t InternToken(uint64_t hash, std::string_view key);
+  uint32_t AddTransition(uint32_t state, uint32_t token_id);
+  void GrowVocabulary();
+  void GrowTransitions();
+
+  std::vector<VocabularySlot> vocabulary_;
+  std::string key_pool_;
+  size_t vocabulary_size_ = 0;
+  std::vector<uint64_t> transition_keys_;  // (state << 32) | token id; 0 = empty
+  std::vector<uint32_t> transition_targets_;
+  size_t transition_count_ = 0;
+  uint32_t state_count_ = 2;  // 0 = none, 1 = root
+  std::vector<uint32_t> accept_offsets_;
+  std::vector<uint32_t> accept_ids_;
+  std::vector<CompiledAlias> aliases_;
+};
+
+}  // namespace jobfit::internal
+
+#endif  // JOBFIT_LEXICON_TERM_TABLE_H_

@@ -1,0 +1,540 @@
+#include "jobfit/matcher.h"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_set>
+#include <utility>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "lexicon/lexicon_impl.h"
+#include "lexicon/term_table.h"
+#include "match/skills_list.h"
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace jobfit {
+namespace internal {
+namespace {
+
+// Large inputs are scanned in pieces so normalization buffers stay bounded and 32-bit
+// token offsets suffice; pieces end at line breaks, where no term continues.
+constexpr size_t kPieceBytes = size_t{8} << 20;
+// Context rules look at the occurrence's line, up to this many bytes either side.
+constexpr size_t kMaxContextBytes = 400;
+
+struct CompiledPattern {
+  uint32_t entry = 0;
+  uint32_t index = 0;  // within the entry's patterns
+  std::unique_ptr<RE2> re;
+};
+
+struct CompiledContext {
+  std::vector<std::string> positive;
+  std::vector<std::string> negative;
+  std::vector<std::unique_ptr<RE2>> positive_patterns;
+  std::vector<std::unique_ptr<RE2>> negative_patterns;
+};
+
+struct Candidate {
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;  // exclusive
+  uint32_t entry = 0;
+  uint32_t form = 0;
+  MatchSource source = MatchSource::kAlias;
+  bool ambiguous = false;
+  bool variant = false;
+  bool accepted = true;
+};
+
+std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
+struct MatcherImpl {
+  explicit MatcherImpl(Lexicon source) : lexicon(std::move(source)) {}
+
+  Lexicon lexicon;
+  TermTable table;
+  std::vector<CompiledPattern> patterns;
+  std::unique_ptr<RE2::Set> pattern_set;
+  std::vector<CompiledContext> contexts;       // by entry; empty rules for most
+  std::vector<std::vector<uint32_t>> implies;  // by entry
+  std::vector<bool> has_context;
+
+  const LexiconImpl& spec() const { return LexiconAccess::Impl(lexicon); }
+};
+
+struct ScratchImpl {
+  text::NormalizedText normalized;
+  text::TokenStream tokens;
+  std::vector<uint32_t> token_ids;
+  std::vector<Candidate> candidates;
+  std::vector<Candidate> pattern_candidates;
+  std::vector<int> set_hits;
+};
+
+namespace {
+
+Result<std::unique_ptr<RE2>> CompilePattern(const PatternSpec& pattern, const EntrySpec& entry,
+                                            std::string_view what) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(pattern.case_policy == CasePolicy::kExact);
+  auto re = std::make_unique<RE2>(pattern.regex, options);
+  if (!re->ok()) {
+    return Status(StatusCode::kParseError,
+                  "entry " + Quote(entry.term.id) + ": " + std::string(what) + ": " + re->error(),
+                  pattern.where);
+  }
+  return re;
+}
+
+// Returns the line around [begin, end) in text, at most kMaxContextBytes either side.
+std::pair<size_t, size_t> LineAround(std::string_view text, size_t begin, size_t end) {
+  size_t line_begin = begin;
+  while (line_begin > 0 && begin - line_begin < kMaxContextBytes && text[line_begin - 1] != '\n') {
+    --line_begin;
+  }
+  size_t line_end = end;
+  while (line_end < text.size() && line_end - end < kMaxContextBytes && text[line_end] != '\n') {
+    ++line_end;
+  }
+  return {line_begin, line_end};
+}
+
+bool OverlapsMatch(const RE2& re, std::string_view line, size_t begin, size_t end,
+                   std::string_view* found) {
+  re2::StringPiece input(line.data(), line.size());
+  re2::StringPiece match;
+  size_t pos = 0;
+  while (pos <= line.size() && re.Match(input, pos, line.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto m_begin = static_cast<size_t>(match.data() - line.data());
+    const size_t m_end = m_begin + match.size();
+    if (m_begin < end && begin < m_end) {
+      *found = std::string_view(match.data(), match.size());
+      return true;
+    }
+    pos = m_end > m_begin ? m_end : m_begin + 1;
+  }
+  return false;
+}
+
+class Scan {
+ public:
+  Scan(const MatcherImpl& m, ScratchImpl& s, const ScanOptions& options, uint64_t base,
+       ScanResult* out)
+      : m_(m), s_(s), options_(options), base_(base), out_(out) {}
+
+  void Run(std::string_view piece) {
+    text::Normalize(piece, {}, &s_.normalized);
+    text_ = s_.normalized.text();
+    text::Tokenize(text_, &s_.tokens);
+    const auto& tokens = s_.tokens.tokens;
+    s_.token_ids.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      s_.token_ids[i] = m_.table.TokenId(tokens[i].hash, s_.tokens.Key(tokens[i]));
+    }
+    FindAliasCandidates();
+    FindPatternCandidates();
+    DecideAmbiguous();
+    Select();
+  }
+
+ private:
+  std::string_view TokenText(uint32_t i) const {
+    const text::Token& t = s_.tokens.tokens[i];
+    return text_.substr(t.begin, t.end - t.begin);
+  }
+
+  void FindAliasCandidates() {
+    s_.candidates.clear();
+    const uint32_t n = static_cast<uint32_t>(s_.token_ids.size());
+    for (uint32_t i = 0; i < n; ++i) {
+      if (s_.token_ids[i] == TermTable::kNoToken) continue;
+      uint32_t state = TermTable::kRoot;
+      for (uint32_t j = i; j < n && s_.token_ids[j] != TermTable::kNoToken; ++j) {
+        if (j > i && (s_.tokens.tokens[j].flags & text::kBreakBefore) != 0) break;
+        state = m_.table.Next(state, s_.token_ids[j]);
+        if (state == TermTable::kNoState) break;
+        for (const uint32_t alias_id : m_.table.Accepts(state)) {
+          const CompiledAlias& alias = m_.table.alias(alias_id);
+          if (alias.case_exact && !SameCase(alias, i)) continue;
+          Candidate c;
+          c.first_token = i;
+          c.end_token = j + 1;
+          c.entry = alias.entry;
+          c.form = alias.alias_index;
+          c.ambiguous = alias.ambiguous;
+          c.variant = alias.variant;
+          s_.candidates.push_back(c);
+        }
+      }
+    }
+  }
+
+  bool SameCase(const CompiledAlias& alias, uint32_t first) const {
+    for (uint32_t k = 0; k < alias.token_count; ++k) {
+      if (TokenText(first + k) != alias.exact_tokens[k]) return false;
+    }
+    return true;
+  }
+
+  void FindPatternCandidates() {
+    if (!m_.pattern_set) return;
+    s_.set_hits.clear();
+    if (!m_.pattern_set->Match(re2::StringPiece(text_.data(), text_.size()), &s_.set_hits)) return;
+    const auto& tokens = s_.tokens.tokens;
+    for (const int hit : s_.set_hits) {
+      const CompiledPattern& p = m_.patterns[static_cast<size_t>(hit)];
+      re2::StringPiece input(text_.data(), text_.size());
+      re2::StringPiece match;
+      size_t pos = 0;
+      while (pos <= text_.size() &&
+             p.re->Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
+        const auto begin = static_cast<size_t>(match.data() - text_.data());
+        const size_t end = begin + match.size();
+        pos = end > begin ? end : begin + 1;
+        auto first = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                                      [](const text::Token& t, size_t b) { return t.end <= b; });
+        auto last = std::lower_bound(tokens.begin(), tokens.end(), end,
+                                     [](const text::Token& t, size_t e) { return t.begin < e; });
+        if (first >= last || first->begin != begin) continue;  // not on a token start
+        Candidate c;
+        c.first_token = static_cast<uint32_t>(first - tokens.begin());
+        c.end_token = static_cast<uint32_t>(last - tokens.begin());
+        c.entry = p.entry;
+        c.form = p.index;
+        c.source = MatchSource::kPattern;
+        s_.candidates.push_back(c);
+      }
+    }
+    std::stable_sort(
+        s_.candidates.begin(), s_.candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.first_token < b.first_token; });
+  }
+
+  void DecideAmbiguous() {
+    for (Candidate& c : s_.candidates) {
+      if (!c.ambiguous) continue;
+      std::string reason;
+      c.accepted = Decide(c, &reason);
+      if (options_.explain) {
+        Decision d;
+        d.term = c.entry;
+        d.begin = InputBegin(c);
+        d.end = InputEnd(c);
+        d.accepted = c.accepted;
+        d.reason = std::move(reason);
+        out_->decisions.push_back(std::move(d));
+      }
+    }
+  }
+
+  bool Decide(const Candidate& c, std::string* reason) {
+    const EntrySpec& entry = m_.spec().entries[c.entry];
+    const ContextRules& rules = entry.context;
+    const CompiledContext& compiled = m_.contexts[c.entry];
+    const auto& tokens = s_.tokens.tokens;
+    const size_t begin = tokens[c.first_token].begin;
+    const size_t end = tokens[c.end_token - 1].end;
+    const auto [line_begin, line_end] = LineAround(text_, begin, end);
+    const std::string_view line = text_.substr(line_begin, line_end - line_begin);
+    std::string_view found;
+
+    for (size_t i = 0; i < compiled.negative_patterns.size(); ++i) {
+      if (OverlapsMatch(*compiled.negative_patterns[i], line, begin - line_begin, end - line_begin,
+                        &found)) {
+        *reason = "rejected: " + Quote(found) + " matches negative pattern " +
+                  Quote(rules.negative_patterns[i].regex);
+        return false;
+      }
+    }
+    for (size_t i = 0; i < compiled.positive_patterns.size(); ++i) {
+      if (OverlapsMatch(*compiled.positive_patterns[i], line, begin - line_begin, end - line_begin,
+                        &found)) {
+        *reason = "accepted: " + Quote(found) + " matches positive pattern " +
+                  Quote(rules.positive_patterns[i].regex);
+        return true;
+      }
+    }
+    if (rules.skills_list && IsSkillsListItem(line, begin - line_begin, end - line_begin)) {
+      *reason = "accepted: item of a skills list";
+      return true;
+    }
+    const uint32_t window = static_cast<uint32_t>(rules.window);
+    const uint32_t from = c.first_token > window ? c.first_token - window : 0;
+    const uint32_t to =
+        std::min<uint32_t>(static_cast<uint32_t>(tokens.size()), c.end_token + window);
+    const auto on_line = [&](uint32_t t) {
+      return tokens[t].begin >= line_begin && tokens[t].end <= line_end;
+    };
+    // The nearest context word decides: in "my Japanese CV ... PyTorch" the "my" next to
+    // CV outweighs a tool further along. At equal distance the negative word wins.
+    const auto nearest_word = [&](const std::vector<std::string>& words,
+                                  uint32_t* distance) -> const std::string* {
+      const std::string* best = nullptr;
+      *distance = UINT32_MAX;
+      for (uint32_t t = from; t < to; ++t) {
+        if ((t >= c.first_token && t < c.end_token) || !on_line(t)) continue;
+        const uint32_t d = t < c.first_token ? c.first_token - t : t - c.end_token + 1;
+        if (d >= *distance) continue;
+        const std::string_view key = s_.tokens.Key(tokens[t]);
+        for (const std::string& w : words) {
+          if (w == key) {
+            best = &w;
+            *distance = d;
+            break;
+          }
+        }
+      }
+      return best;
+    };
+    uint32_t positive_distance;
+    uint32_t negative_distance;
+    const std::string* positive = nearest_word(compiled.positive, &positive_distance);
+    const std::string* negative = nearest_word(compiled.negative, &negative_distance);
+    if (negative != nullptr && negative_distance <= positive_distance) {
+      *reason = "rejected: near " + Quote(*negative);
+      return false;
+    }
+    if (positive != nullptr) {
+      *reason = "accepted: near " + Quote(*positive);
+      return true;
+    }
+    if (rules.tech_neighbors) {
+      for (const Candidate& other : s_.candidates) {
+        if (other.ambiguous || other.end_token + window < c.first_token ||
+            other.first_token > c.end_token + window || !on_line(other.first_token)) {
+          continue;
+        }
+        *reason =
+            "accepted: near " + Quote(m_.spec().entries[other.entry].term.name) + ", another skill";
+        return true;
+      }
+    }
+    *reason = rules.default_accept ? "accepted: no context against it (default accept)"
+                                   : "rejected: no supporting context (default reject)";
+    return rules.default_accept;
+  }
+
+  uint64_t InputBegin(const Candidate& c) const {
+    return base_ + s_.normalized.ToInputBegin(s_.tokens.tokens[c.first_token].begin);
+  }
+  uint64_t InputEnd(const Candidate& c) const {
+    return base_ + s_.normalized.ToInputEnd(s_.tokens.tokens[c.end_token - 1].end);
+  }
+
+  // Leftmost-longest over the accepted candidates; at equal length an alias as written
+  // beats a derived variant, and an alias beats a pattern.
+  void Select() {
+    const auto& cands = s_.candidates;
+    uint32_t covered_to = 0;
+    for (size_t i = 0; i < cands.size();) {
+      size_t group_end = i;
+      const Candidate* best = nullptr;
+      while (group_end < cands.size() && cands[group_end].first_token == cands[i].first_token) {
+        const Candidate& c = cands[group_end++];
+        if (!c.accepted) continue;
+        if (best == nullptr || c.end_token > best->end_token ||
+            (c.end_token == best->end_token && best->variant && !c.variant)) {
+          best = &c;
+        }
+      }
+      if (best != nullptr && best->first_token >= covered_to) {
+        Match match;
+        match.term = best->entry;
+        match.begin = InputBegin(*best);
+        match.end = InputEnd(*best);
+        match.source = best->source;
+        match.form = best->form;
+        match.by_context = best->ambiguous;
+        out_->matches.push_back(match);
+        covered_to = best->end_token;
+      }
+      i = group_end;
+    }
+  }
+
+  const MatcherImpl& m_;
+  ScratchImpl& s_;
+  const ScanOptions& options_;
+  uint64_t base_;
+  ScanResult* out_;
+  std::string_view text_;
+};
+
+// Returns where the piece starting at `from` should end: at a line break near
+// kPieceBytes that does not follow a hyphen (which the normalizer might join).
+size_t PieceEnd(std::string_view text, size_t from) {
+  if (text.size() - from <= kPieceBytes) return text.size();
+  size_t cut = from + kPieceBytes;
+  while (cut > from + kPieceBytes / 2) {
+    if (text[cut - 1] == '\n' && (cut < 2 || text[cut - 2] != '-')) return cut;
+    --cut;
+  }
+  // No usable line break: cut at a space, else anywhere outside a UTF-8 sequence.
+  cut = from + kPieceBytes;
+  while (cut > from + kPieceBytes / 2 && text[cut - 1] != ' ') --cut;
+  if (text[cut - 1] == ' ') return cut;
+  cut = from + kPieceBytes;
+  while (cut > from && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+void AddImplied(const MatcherImpl& m, ScanResult* out) {
+  const size_t n = m.implies.size();
+  std::vector<bool> matched(n, false);
+  for (const Match& match : out->matches) matched[match.term] = true;
+  std::vector<int64_t> via(n, -1);
+  std::vector<uint32_t> queue;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (matched[t]) queue.push_back(t);
+  }
+  std::vector<uint32_t> origin(n);
+  for (uint32_t t : queue) origin[t] = t;
+  for (size_t q = 0; q < queue.size(); ++q) {
+    const uint32_t t = queue[q];
+    for (const uint32_t target : m.implies[t]) {
+      if (matched[target] || via[target] >= 0) continue;
+      via[target] = origin[t];
+      origin[target] = origin[t];
+      queue.push_back(target);
+    }
+  }
+  for (uint32_t t = 0; t < n; ++t) {
+    if (via[t] >= 0) out->implied.push_back({t, static_cast<uint32_t>(via[t])});
+  }
+}
+
+}  // namespace
+}  // namespace internal
+
+Matcher::Scratch::Scratch() : impl_(std::make_unique<internal::ScratchImpl>()) {}
+Matcher::Scratch::~Scratch() = default;
+Matcher::Scratch::Scratch(Scratch&&) noexcept = default;
+Matcher::Scratch& Matcher::Scratch::operator=(Scratch&&) noexcept = default;
+
+Matcher::Matcher(std::unique_ptr<internal::MatcherImpl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
+  using namespace internal;
+  auto impl = std::make_unique<MatcherImpl>(lexicon);
+  const LexiconImpl& spec = impl->spec();
+  Result<TermTable> table = TermTable::Build(spec);
+  if (!table.ok()) return table.status();
+  impl->table = std::move(*table);
+
+  const size_t n = spec.entries.size();
+  impl->contexts.resize(n);
+  impl->implies.resize(n);
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  set_options.set_max_mem(int64_t{64} << 20);
+  auto set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (uint32_t e = 0; e < n; ++e) {
+    const EntrySpec& entry = spec.entries[e];
+    for (const std::string& target : entry.term.implies) {
+      auto it = spec.index_by_id.find(target);
+      if (it == spec.index_by_id.end()) {
+        return Status(StatusCode::kInvalidLexicon,
+                      "entry " + Quote(entry.term.id) + ": implies unknown id " + Quote(target),
+                      entry.where);
+      }
+      impl->implies[e].push_back(static_cast<uint32_t>(it->second));
+    }
+    for (uint32_t p = 0; p < entry.patterns.size(); ++p) {
+      const PatternSpec& pattern = entry.patterns[p];
+      Result<std::unique_ptr<RE2>> re =
+          CompilePattern(pattern, entry, "pattern " + std::to_string(p + 1));
+      if (!re.ok()) return re.status();
+      const std::string flagged =
+          (pattern.case_policy == CasePolicy::kExact ? "" : "(?i)") + pattern.regex;
+      std::string error;
+      if (set->Add(flagged, &error) < 0) {
+        return Status(
+            StatusCode::kParseError,
+            "entry " + Quote(entry.term.id) + ": pattern " + std::to_string(p + 1) + ": " + error,
+            pattern.where);
+      }
+      impl->patterns.push_back({e, p, std::move(*re)});
+    }
+    if (!entry.has_context) continue;
+    CompiledContext& context = impl->contexts[e];
+    for (const std::string& w : entry.context.positive)
+      context.positive.push_back(text::FoldCase(w));
+    for (const std::string& w : entry.context.negative)
+      context.negative.push_back(text::FoldCase(w));
+    for (size_t p = 0; p < entry.context.positive_patterns.size(); ++p) {
+      Result<std::unique_ptr<RE2>> re = CompilePattern(entry.context.positive_patterns[p], entry,
+                                                       "positive pattern " + std::to_string(p + 1));
+      if (!re.ok()) return re.status();
+      context.positive_patterns.push_back(std::move(*re));
+    }
+    for (size_t p = 0; p < entry.context.negative_patterns.size(); ++p) {
+      Result<std::unique_ptr<RE2>> re = CompilePattern(entry.context.negative_patterns[p], entry,
+                                                       "negative pattern " + std::to_string(p + 1));
+      if (!re.ok()) return re.status();
+      context.negative_patterns.push_back(std::move(*re));
+    }
+  }
+  if (!impl->patterns.empty()) {
+    if (!set->Compile()) {
+      return Status(
+          StatusCode::kLimitExceeded,
+          "the lexicon's patterns exceed RE2's memory budget when combined",
+          Location::InFile(lexicon.layers().empty() ? "" : lexicon.layers().back().source));
+    }
+    impl->pattern_set = std::move(set);
+  }
+  return Matcher(std::move(impl));
+}
+
+const Lexicon& Matcher::lexicon() const { return impl_->lexicon; }
+
+ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options) const {
+  Scratch scratch;
+  return Scan(text, options, scratch);
+}
+
+ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
+                         Scratch& scratch) const {
+  ScanResult result;
+  for (size_t from = 0; from < text.size();) {
+    const size_t to = internal::PieceEnd(text, from);
+    internal::Scan(*impl_, *scratch.impl_, options, from, &result)
+        .Run(text.substr(from, to - from));
+    from = to;
+  }
+  internal::AddImplied(*impl_, &result);
+  return result;
+}
+
+std::vector<Match> Matcher::FindAll(std::string_view text) const { return Scan(text).matches; }
+
+void Matcher::ForEach(std::string_view text, Scratch& scratch,
+                      const std::function<bool(const Match&)>& on_match) const {
+  ScanResult piece_result;
+  for (size_t from = 0; from < text.size();) {
+    const size_t to = internal::PieceEnd(text, from);
+    piece_result.matches.clear();
+    internal::Scan(*impl_, *scratch.impl_, {}, from, &piece_result)
+        .Run(text.substr(from, to - from));
+    for (const Match& m : piece_result.matches) {
+      if (!on_match(m)) return;
+    }
+    from = to;
+  }
+}
+
+size_t Matcher::MemoryBytes() const {
+  size_t bytes = impl_->table.MemoryBytes();
+  for (const auto& p : impl_->patterns) bytes += static_cast<size_t>(p.re->ProgramSize()) * 16;
+  return bytes;
+}
+
+}  // namespace jobfit

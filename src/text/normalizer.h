@@ -1,0 +1,72 @@
+// The normalizer: turns raw document bytes into the text the tokenizer reads, and maps
+// every position back to the raw bytes so reported spans point into the input as given.
+//
+// What it changes, and why (docs/TEXT.md has the full table):
+// - invalid UTF-8 becomes U+FFFD, so nothing downstream sees broken sequences;
+// - text that was UTF-8 decoded as Windows-1252 ("â€™") is decoded back, and the
+//   lossy Greek-code-page damage of ../shared/guides/001_* (a lone "β" where an
+//   apostrophe or dash was, "π" where an emoji was) is repaired;
+// - white-space look-alikes (NBSP, thin spaces) become a space; soft hyphens and
+//   zero-width characters disappear; typographic quotes, dashes and line separators
+//   become their ASCII forms;
+// - other non-ASCII runs go through ICU's NFKC, which unfolds PDF ligatures ("ﬁ") and
+//   full-width letters;
+// - a word hyphenated across a line break ("Kuber-\nnetes") is joined.
+// Letter case is kept: case-sensitive aliases (R, Go, AWS) need it. ASCII text passes
+// through without touching ICU.
+#ifndef JOBFIT_TEXT_NORMALIZER_H_
+#define JOBFIT_TEXT_NORMALIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobfit::text {
+
+struct NormalizeOptions {
+  // Repairing mojibake costs a table look-up per non-ASCII character and could, in
+  // principle, alter genuine text that looks like it; off leaves such text as it is.
+  bool repair_mojibake = true;
+  // Joining "word-\nword" is right for PDF line wrapping but wrong for a list that breaks
+  // after a dash; on by default because wrapped resumes are far more common.
+  bool join_hyphenated_lines = true;
+};
+
+// The normalized text plus the edit list that maps it back to the input. Reused across
+// documents to avoid allocation: Normalize() clears and refills it.
+class NormalizedText {
+ public:
+  std::string_view text() const { return text_; }
+
+  // Maps a begin offset in text() to the input: the start of the input bytes that
+  // produced the byte at `offset`. Precondition: offset <= text().size().
+  uint64_t ToInputBegin(uint64_t offset) const;
+  // Maps an end offset (exclusive) in text() to the input: the end of the input bytes
+  // that produced the byte before `offset`.
+  uint64_t ToInputEnd(uint64_t offset) const;
+
+  // True when text() equals the input byte for byte.
+  bool identity() const { return edits_.empty(); }
+
+ private:
+  friend class NormalizerBuilder;
+  // An edit replaced input [input_begin, input_begin + input_len) by text()
+  // [text_begin, text_begin + text_len). Between edits the text copies the input.
+  struct Edit {
+    uint64_t text_begin;
+    uint64_t text_len;
+    uint64_t input_begin;
+    uint64_t input_len;
+  };
+  std::string text_;
+  std::vector<Edit> edits_;
+  uint64_t input_size_ = 0;
+};
+
+// Normalizes `input` (any bytes) into *out.
+void Normalize(std::string_view input, const NormalizeOptions& options, NormalizedText* out);
+
+}  // namespace jobfit::text
+
+#endif  // JOBFIT_TEXT_NORMALIZER_H_

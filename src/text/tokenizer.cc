@@ -1,0 +1,254 @@
+#include "text/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "text/utf8.h"
+
+namespace jobfit::text {
+namespace {
+
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsHighByte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+
+// Letters, digits and combining marks of any script continue a word.
+bool IsWordCodePoint(char32_t cp) {
+  if (cp == kReplacementChar) return false;
+  const auto c = static_cast<UChar32>(cp);
+  if (u_isalnum(c)) return true;
+  const int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// Returns the length of the word character at s[pos], or 0 when it is not one.
+size_t WordCharLength(std::string_view s, size_t pos) {
+  const char c = s[pos];
+  if (!IsHighByte(c)) return IsAsciiAlnum(c) ? 1 : 0;
+  size_t len;
+  const char32_t cp = DecodeUtf8(s, pos, &len);
+  return IsWordCodePoint(cp) ? len : 0;
+}
+
+size_t CodePointLength(std::string_view s, size_t pos) {
+  if (!IsHighByte(s[pos])) return 1;
+  size_t len;
+  DecodeUtf8(s, pos, &len);
+  return len;
+}
+
+// Contact data yields no tokens: a URL or an e-mail address names hosts, not skills.
+bool IsContactChunk(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos) return true;
+  size_t start = 0;
+  while (start < chunk.size() && (chunk[start] == '(' || chunk[start] == '<' ||
+                                  chunk[start] == '[' || chunk[start] == '"')) {
+    ++start;
+  }
+  const std::string_view body = chunk.substr(start);
+  if (body.size() > 4 && (body[0] == 'w' || body[0] == 'W') && (body[1] == 'w' || body[1] == 'W') &&
+      (body[2] == 'w' || body[2] == 'W') && body[3] == '.') {
+    return true;
+  }
+  const size_t at = body.find('@');
+  if (at == std::string_view::npos || at == 0 || !IsAsciiAlnum(body[at - 1])) return false;
+  const size_t dot = body.find('.', at);
+  return dot != std::string_view::npos && dot > at + 1 && dot + 1 < body.size() &&
+         IsAsciiAlnum(body[dot + 1]);
+}
+
+// Returns true when the gap between two tokens holds punctuation that ends a phrase.
+// Hyphens, slashes, ampersands, apostrophes and white space (line breaks included: PDFs
+// wrap names) keep a phrase together; a '.' only ends one when followed by white space.
+bool GapBreaksPhrase(std::string_view gap) {
+  for (size_t i = 0; i < gap.size(); ++i) {
+    switch (gap[i]) {
+      case ',':
+      case ';':
+      case ':':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '|':
+      case '!':
+      case '?':
+      case '"':
+      case '<':
+      case '>':
+      case '*':
+      case '=':
+        return true;
+      case '.':
+        if (i + 1 >= gap.size() || IsSpace(gap[i + 1])) return true;
+        break;
+      default:
+        // Bullets and other symbols: non-ASCII bytes that reached a gap are not letters.
+        if (IsHighByte(gap[i])) return true;
+    }
+  }
+  return false;
+}
+
+class ChunkTokenizer {
+ public:
+  ChunkTokenizer(std::string_view s, size_t begin, size_t end, TokenStream* out)
+      : s_(s), begin_(begin), end_(end), out_(out) {}
+
+  void Run() {
+    size_t pos = begin_;
+    while (pos < end_) {
+      if (StartsToken(pos)) {
+        pos = ReadToken(pos);
+      } else {
+        pos += CodePointLength(s_, pos);
+      }
+    }
+  }
+
+ private:
+  bool StartsToken(size_t pos) const {
+    if (WordCharLength(s_, pos) > 0) return true;
+    // ".NET": a leading dot before a letter, unless it ends a sentence or an ellipsis.
+    return s_[pos] == '.' && pos + 1 < end_ && IsAsciiAlnum(s_[pos + 1]) &&
+           (pos == begin_ || (s_[pos - 1] != '.' && WordCharLength(s_, pos - 1) == 0));
+  }
+
+  size_t ReadToken(size_t start) {
+    size_t pos = start;
+    if (s_[pos] == '.') ++pos;
+    size_t end_of_token;
+    while (true) {
+      size_t len;
+      while (pos < end_ && (len = WordCharLength(s_, pos)) > 0) pos += len;
+      if (pos + 1 < end_ && s_[pos] == '.' && WordCharLength(s_, pos + 1) > 0) {
+        ++pos;  // "node.js", "asp.net", "3.x"
+        continue;
+      }
+      if (pos + 1 < end_ && s_[pos] == '\'' && WordCharLength(s_, pos + 1) > 0) {
+        const bool possessive = (s_[pos + 1] == 's' || s_[pos + 1] == 'S') &&
+                                (pos + 2 >= end_ || WordCharLength(s_, pos + 2) == 0);
+        if (possessive) {
+          Emit(start, pos);
+          return pos + 2;
+        }
+        ++pos;  // "o'reilly"
+        continue;
+      }
+      break;
+    }
+    end_of_token = pos;
+    if (pos < end_ && s_[pos] == '+') {
+      size_t plus_end = pos;
+      while (plus_end < end_ && s_[plus_end] == '+') ++plus_end;
+      // "C++", "Notepad++", "C++17"; not "a+b".
+      if (plus_end >= end_ || !IsAsciiAlnum(s_[plus_end]) || IsAsciiDigit(s_[plus_end])) {
+        end_of_token = plus_end;
+        while (end_of_token < end_ && IsAsciiDigit(s_[end_of_token])) ++end_of_token;
+      }
+    } else if (pos < end_ && s_[pos] == '#' &&
+               (pos + 1 >= end_ || WordCharLength(s_, pos + 1) == 0)) {
+      end_of_token = pos + 1;  // "C#", "F#"
+    }
+    Emit(start, end_of_token);
+    return end_of_token;
+  }
+
+  void Emit(size_t begin, size_t end) {
+    Token token;
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
+    token.key_begin = static_cast<uint32_t>(out_->keys.size());
+    bool non_ascii = false;
+    for (size_t i = begin; i < end; ++i) non_ascii |= IsHighByte(s_[i]);
+    if (!non_ascii) {
+      uint64_t hash = kFnvOffset;
+      for (size_t i = begin; i < end; ++i) {
+        char c = s_[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+        out_->keys.push_back(c);
+        hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
+      }
+      token.hash = hash;
+    } else {
+      out_->keys += FoldCase(s_.substr(begin, end - begin));
+      token.flags |= kNonAscii;
+    }
+    token.key_len = static_cast<uint32_t>(out_->keys.size() - token.key_begin);
+    if (non_ascii) token.hash = HashKey(out_->Key(token));
+    if (!out_->tokens.empty() &&
+        GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end))) {
+      token.flags |= kBreakBefore;
+    }
+    out_->last_end = static_cast<uint32_t>(end);
+    if (begin >= begin_ + 2 && s_[begin - 1] == '-' && !IsSpace(s_[begin - 2]) &&
+        s_[begin - 2] != '-') {
+      token.flags |= kHyphenBefore;
+      if (!out_->tokens.empty() && out_->tokens.back().end == begin - 1) {
+        out_->tokens.back().flags |= kHyphenAfter;
+      }
+    }
+    out_->tokens.push_back(token);
+  }
+
+  std::string_view s_;
+  size_t begin_;
+  size_t end_;
+  TokenStream* out_;
+};
+
+}  // namespace
+
+uint64_t HashKey(std::string_view key) {
+  uint64_t hash = kFnvOffset;
+  for (const char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
+  return hash;
+}
+
+std::string FoldCase(std::string_view text) {
+  bool ascii = true;
+  for (const char c : text) ascii &= !IsHighByte(c);
+  if (ascii) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  folded.foldCase();
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+void Tokenize(std::string_view normalized, TokenStream* out) {
+  out->Clear();
+  const size_t n = normalized.size();
+  size_t pos = 0;
+  while (pos < n) {
+    if (IsSpace(normalized[pos])) {
+      ++pos;
+      continue;
+    }
+    size_t chunk_end = pos;
+    while (chunk_end < n && !IsSpace(normalized[chunk_end])) ++chunk_end;
+    if (!IsContactChunk(normalized.substr(pos, chunk_end - pos))) {
+      ChunkTokenizer(normalized, pos, chunk_end, out).Run();
+    }
+    pos = chunk_end;
+  }
+}
+
+}  // namespace jobfit::text

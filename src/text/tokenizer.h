@@ -1,0 +1,70 @@
+// The tokenizer: splits normalized text into the tokens lexicon aliases are made of.
+//
+// Letters and digits form tokens. Technology names keep the punctuation that makes them
+// what they are: "C++", "C#", "F#" keep a trailing "+"/"#"; "Node.js", "ASP.NET", "3.x"
+// keep an inner "." and ".NET" a leading one. Hyphens, slashes, "&" and other punctuation
+// separate tokens, so "scikit-learn" and "scikit learn", "CI/CD" and "CI CD" are the same
+// token sequence. A possessive "'s" is dropped ("PyTorch's" -> pytorch). E-mail addresses
+// and URLs yield no tokens: "jane@python.org" is contact data, not a Python skill.
+//
+// Each token records its bytes in the normalized text and its case-folded key (ASCII
+// lower-casing inline; ICU case folding only for tokens with non-ASCII letters), with a
+// hash of the key for the term table.
+#ifndef JOBFIT_TEXT_TOKENIZER_H_
+#define JOBFIT_TEXT_TOKENIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobfit::text {
+
+enum TokenFlag : uint8_t {
+  kHyphenBefore = 1 << 0,  // "-" joins this token to the previous one ("go-to")
+  kHyphenAfter = 1 << 1,   // "-" joins this token to the next one
+  kNonAscii = 1 << 2,      // the token has non-ASCII letters
+  // Punctuation that ends a phrase (, ; : ( ) [ ] | ! ? " a sentence's ". " or a bullet)
+  // stands between this token and the previous one, so no alias may span the two:
+  // "AWS (Glue, EMR)" must not read as "AWS Glue".
+  kBreakBefore = 1 << 3,
+};
+
+struct Token {
+  uint32_t begin = 0;  // byte range in the normalized text
+  uint32_t end = 0;
+  uint32_t key_begin = 0;  // byte range of the folded key in TokenStream::keys
+  uint32_t key_len = 0;
+  uint64_t hash = 0;  // HashKey(key)
+  uint8_t flags = 0;
+};
+
+// Tokens of one text. Reused across texts to keep allocation off the hot path.
+struct TokenStream {
+  std::vector<Token> tokens;
+  std::string keys;
+  uint32_t last_end = 0;  // end of the previous token, for kBreakBefore
+
+  std::string_view Key(const Token& t) const {
+    return std::string_view(keys).substr(t.key_begin, t.key_len);
+  }
+  void Clear() {
+    tokens.clear();
+    keys.clear();
+    last_end = 0;
+  }
+};
+
+// Appends the tokens of `normalized` (output of Normalize) to *out after clearing it.
+// Texts longer than 4 GiB must be split by the caller (offsets are 32-bit).
+void Tokenize(std::string_view normalized, TokenStream* out);
+
+// Returns the 64-bit hash used for token keys (FNV-1a; stable across runs and builds).
+uint64_t HashKey(std::string_view key);
+
+// Case-folds UTF-8 text: ASCII inline, the rest through ICU's full case folding.
+std::string FoldCase(std::string_view text);
+
+}  // namespace jobfit::text
+
+#endif  // JOBFIT_TEXT_TOKENIZER_H_

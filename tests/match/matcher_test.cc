@@ -1,0 +1,238 @@
+#include "jobfit/matcher.h"
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "jobfit/lexicon.h"
+
+namespace jobfit {
+namespace {
+
+// A small lexicon that exercises every feature of the matcher.
+constexpr std::string_view kFixture = R"json({
+  "schema": "jobfit.lexicon/1", "name": "fixture", "version": "1",
+  "entries": [
+    {"id": "python", "name": "Python", "category": "language", "sources": ["extended"],
+     "aliases": ["Python", "python3"],
+     "patterns": [{"regex": "\\bPython\\s?3(?:\\.\\d+|\\.x)?\\b"}]},
+    {"id": "pytorch", "name": "PyTorch", "category": "library", "sources": ["extended"],
+     "aliases": ["PyTorch"], "implies": ["deep-learning"]},
+    {"id": "pytorch-lightning", "name": "PyTorch Lightning", "category": "library",
+     "sources": ["extended"], "aliases": ["PyTorch Lightning"], "implies": ["pytorch"]},
+    {"id": "deep-learning", "name": "deep learning", "category": "concept",
+     "sources": ["extended"], "aliases": ["deep learning"]},
+    {"id": "cnn", "name": "CNN", "category": "concept", "sources": ["extended"],
+     "aliases": ["CNN", "convolutional neural network"]},
+    {"id": "aws", "name": "AWS", "category": "cloud", "sources": ["extended"],
+     "aliases": [{"text": "AWS", "case": "exact"}, "Amazon Web Services"]},
+    {"id": "sagemaker", "name": "SageMaker", "category": "cloud", "sources": ["extended"],
+     "aliases": ["SageMaker", "AWS SageMaker"], "implies": ["aws"]},
+    {"id": "scikit-learn", "name": "scikit-learn", "category": "library",
+     "sources": ["extended"], "aliases": ["scikit-learn", "sklearn"]},
+    {"id": "go", "name": "Go", "category": "language", "sources": ["extended"],
+     "aliases": [{"text": "Go", "case": "exact", "ambiguous": true}, "Golang"],
+     "context": {"default": "reject", "positive": ["programming", "goroutines"],
+                 "negative": ["to", "ahead"],
+                 "negative_patterns": ["(?i)\\bgo-to-market\\b"]}},
+    {"id": "docker", "name": "Docker", "category": "tool", "sources": ["extended"],
+     "aliases": ["Docker"]}
+  ]})json";
+
+Matcher CompileFixture() {
+  Result<Lexicon> lexicon = Lexicon::FromJson(kFixture, "fixture.json");
+  EXPECT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  EXPECT_TRUE(matcher.ok()) << matcher.status().ToString();
+  return std::move(*matcher);
+}
+
+struct Found {
+  std::string id;
+  std::string text;
+  bool operator==(const Found&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Found& f) {
+  return os << f.id << ":\"" << f.text << "\"";
+}
+
+std::vector<Found> Find(const Matcher& matcher, std::string_view text) {
+  std::vector<Found> out;
+  for (const Match& m : matcher.FindAll(text)) {
+    EXPECT_LE(m.begin, m.end);
+    EXPECT_LE(m.end, text.size());
+    out.push_back(
+        {matcher.lexicon().term(m.term).id, std::string(text.substr(m.begin, m.end - m.begin))});
+  }
+  return out;
+}
+
+TEST(Matcher, FindsAliasesWithByteOffsets) {
+  const Matcher matcher = CompileFixture();
+  const std::string text = "Built models in Python and PyTorch.";
+  const std::vector<Match> matches = matcher.FindAll(text);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].begin, 16u);
+  EXPECT_EQ(matches[0].end, 22u);
+  EXPECT_EQ(matches[1].begin, 27u);
+  EXPECT_EQ(matches[1].end, 34u);
+}
+
+TEST(Matcher, LongestMatchWinsAndImpliedTermsAreNotSpans) {
+  const Matcher matcher = CompileFixture();
+  const std::string text = "Trained with PyTorch Lightning on AWS SageMaker";
+  EXPECT_EQ(Find(matcher, text), (std::vector<Found>{{"pytorch-lightning", "PyTorch Lightning"},
+                                                     {"sagemaker", "AWS SageMaker"}}));
+  const ScanResult result = matcher.Scan(text);
+  std::vector<std::string> implied;
+  for (const ImpliedTerm& i : result.implied) {
+    implied.push_back(matcher.lexicon().term(i.term).id + "<-" + matcher.lexicon().term(i.via).id);
+  }
+  EXPECT_EQ(implied,
+            (std::vector<std::string>{"pytorch<-pytorch-lightning",
+                                      "deep-learning<-pytorch-lightning", "aws<-sagemaker"}));
+}
+
+TEST(Matcher, ExactCaseAliasesNeedTheirCase) {
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "AWS and aws and Aws"), (std::vector<Found>{{"aws", "AWS"}}));
+  EXPECT_EQ(Find(matcher, "amazon web services"),
+            (std::vector<Found>{{"aws", "amazon web services"}}));
+  EXPECT_TRUE(Find(matcher, "new laws").empty());
+}
+
+TEST(Matcher, PluralsOfConceptsMatch) {
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "CNNs and convolutional neural networks"),
+            (std::vector<Found>{{"cnn", "CNNs"}, {"cnn", "convolutional neural networks"}}));
+  // Plurals are only for concepts: "Dockers" is not Docker.
+  EXPECT_TRUE(Find(matcher, "Dockers").empty());
+}
+
+TEST(Matcher, PatternsExtendAliasMatches) {
+  const Matcher matcher = CompileFixture();
+  const std::string text = "Python 3.10 and python3 and Python";
+  EXPECT_EQ(
+      Find(matcher, text),
+      (std::vector<Found>{{"python", "Python 3.10"}, {"python", "python3"}, {"python", "Python"}}));
+  EXPECT_EQ(matcher.FindAll(text)[0].source, MatchSource::kPattern);
+}
+
+TEST(Matcher, ContextDecidesAmbiguousNames) {
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "Skills: Go, Docker, Python").size(), 3u);
+  EXPECT_EQ(Find(matcher, "Go programming"), (std::vector<Found>{{"go", "Go"}}));
+  EXPECT_TRUE(Find(matcher, "Go to the office").empty());
+  EXPECT_TRUE(Find(matcher, "Our go-to-market plan").empty());
+  EXPECT_TRUE(Find(matcher, "Go").empty());
+  EXPECT_EQ(Find(matcher, "services in Go and Docker"),
+            (std::vector<Found>{{"go", "Go"}, {"docker", "Docker"}}));
+}
+
+TEST(Matcher, ExplainRecordsEveryDecisionWithItsReason) {
+  const Matcher matcher = CompileFixture();
+  ScanOptions options;
+  options.explain = true;
+  const ScanResult result =
+      matcher.Scan("Languages: Go, Python\nOur Go-to-market plan\nGo ahead", options);
+  ASSERT_EQ(result.decisions.size(), 3u);
+  EXPECT_TRUE(result.decisions[0].accepted);
+  EXPECT_EQ(result.decisions[0].reason, "accepted: item of a skills list");
+  EXPECT_FALSE(result.decisions[1].accepted);
+  EXPECT_NE(result.decisions[1].reason.find("negative pattern"), std::string::npos);
+  EXPECT_FALSE(result.decisions[2].accepted);
+  EXPECT_EQ(result.decisions[2].reason, "rejected: near \"ahead\"");
+  EXPECT_TRUE(matcher.Scan("Go ahead").decisions.empty());
+}
+
+TEST(Matcher, OffsetsPointIntoTheOriginalText) {
+  const Matcher matcher = CompileFixture();
+  const std::string text = "\u201CPy\u00ADTorch\u201D and scikit-\nlearn and Dock-\ner";
+  EXPECT_EQ(Find(matcher, text), (std::vector<Found>{{"pytorch", "Py\u00ADTorch"},
+                                                     {"scikit-learn", "scikit-\nlearn"},
+                                                     {"docker", "Dock-\ner"}}));
+}
+
+TEST(Matcher, ForEachStopsWhenAsked) {
+  const Matcher matcher = CompileFixture();
+  Matcher::Scratch scratch;
+  int seen = 0;
+  matcher.ForEach("Python Docker PyTorch", scratch, [&](const Match&) { return ++seen < 2; });
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(Matcher, LargeInputsAreScannedInPiecesWithoutLosingMatches) {
+  const Matcher matcher = CompileFixture();
+  std::string text;
+  const std::string line = "filler words about nothing in particular, then Python\n";
+  while (text.size() < (size_t{20} << 20)) text += line;
+  const std::vector<Match> matches = matcher.FindAll(text);
+  ASSERT_EQ(matches.size(), text.size() / line.size());
+  for (size_t i = 0; i < matches.size(); ++i) {
+    ASSERT_EQ(matches[i].begin, i * line.size() + line.size() - 7);
+  }
+}
+
+TEST(Matcher, IsSafeToShareBetweenThreads) {
+  const Matcher matcher = CompileFixture();
+  const std::string text = "Python, Go, Docker\nPyTorch Lightning on AWS SageMaker\n";
+  const std::vector<Match> expected = matcher.FindAll(text);
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      Matcher::Scratch scratch;
+      for (int i = 0; i < 200; ++i) {
+        const ScanResult r = matcher.Scan(text, {}, scratch);
+        if (r.matches.size() != expected.size()) ++failures[static_cast<size_t>(t)];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, std::vector<int>(4, 0));
+}
+
+TEST(MatcherCompile, ReportsBadPatternWithRe2MessageAndPosition) {
+  constexpr std::string_view kBad = R"json({
+  "schema": "jobfit.lexicon/1", "name": "bad", "version": "1",
+  "entries": [
+    {"id": "py3", "name": "Python 3", "category": "language", "sources": ["extended"],
+     "aliases": ["py3"], "patterns": [{"regex": "\\bPython(3"}]}
+  ]})json";
+  Result<Lexicon> lexicon = Lexicon::FromJson(kBad, "bad.json");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_EQ(matcher.status().ToString(),
+            "bad.json:5:49: entry \"py3\": pattern 1: missing ): \\bPython(3");
+}
+
+TEST(MatcherCompile, ReportsAliasClaimedByEntriesOfTwoLayers) {
+  constexpr std::string_view kBase = R"json({
+  "schema": "jobfit.lexicon/1", "name": "base", "version": "1",
+  "entries": [
+    {"id": "k8s", "name": "Kubernetes", "category": "tool", "sources": ["extended"],
+     "aliases": ["Kubernetes"]}
+  ]})json";
+  constexpr std::string_view kOverlay = R"json({
+  "schema": "jobfit.lexicon/1", "name": "overlay", "version": "1",
+  "entries": [
+    {"id": "kube", "name": "Kube", "category": "tool", "sources": ["extended"],
+     "aliases": ["KUBERNETES"]}
+  ]})json";
+  Result<Lexicon> base = Lexicon::FromJson(kBase, "base.json");
+  Result<Lexicon> overlay = Lexicon::FromJson(kOverlay, "overlay.json");
+  ASSERT_TRUE(base.ok() && overlay.ok());
+  Result<Lexicon> layered = base->LayeredWith(*overlay);
+  Status status = layered.status();
+  if (layered.ok()) status = Matcher::Compile(*layered).status();
+  EXPECT_EQ(status.ToString(),
+            "overlay.json:5:18: entry \"kube\": alias 1: \"KUBERNETES\" is also an alias of entry "
+            "\"k8s\" (base.json:5:18)");
+}
+
+}  // namespace
+}  // namespace jobfit

@@ -1,0 +1,133 @@
+#include "text/normalizer.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace jobfit::text {
+namespace {
+
+std::string Norm(std::string_view input) {
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  return std::string(out.text());
+}
+
+// Returns the input bytes that produced normalized [begin, end).
+std::string Source(std::string_view input, size_t begin, size_t end) {
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  const uint64_t b = out.ToInputBegin(begin);
+  const uint64_t e = out.ToInputEnd(end);
+  return std::string(input.substr(b, e - b));
+}
+
+TEST(Normalizer, AsciiPassesThroughUnchanged) {
+  const std::string input = "Python, SQL and C++ (5+ years)\r\nline two\ttab";
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  EXPECT_EQ(out.text(), input);
+  EXPECT_TRUE(out.identity());
+  EXPECT_EQ(out.ToInputBegin(7), 7u);
+  EXPECT_EQ(out.ToInputEnd(10), 10u);
+}
+
+TEST(Normalizer, SpacesLookAlikesBecomeSpaces) {
+  EXPECT_EQ(Norm("Apache\u00A0Spark"), "Apache Spark");
+  EXPECT_EQ(Norm("A\u2009B\u202FC\u3000D"), "A B C D");
+}
+
+TEST(Normalizer, InvisibleCharactersDisappear) {
+  EXPECT_EQ(Norm("Kuber\u00ADnetes"), "Kubernetes");
+  EXPECT_EQ(Norm("Py\u200Bthon"), "Python");
+  EXPECT_EQ(Norm("\uFEFFDocker"), "Docker");
+}
+
+TEST(Normalizer, SmartQuotesAndDashesBecomeAscii) {
+  EXPECT_EQ(Norm("PyTorch\u2019s \u201CMLOps\u201D"), "PyTorch's \"MLOps\"");
+  EXPECT_EQ(Norm("2019\u20132021 \u2014 lead"), "2019-2021 - lead");
+}
+
+TEST(Normalizer, LigaturesAndFullWidthUnfold) {
+  EXPECT_EQ(Norm("\uFB01ne-tuning work\uFB02ows"), "fine-tuning workflows");
+  EXPECT_EQ(Norm("\uFF30\uFF59\uFF34\uFF4F\uFF52\uFF43\uFF48"), "PyTorch");
+}
+
+TEST(Normalizer, CombiningMarkComposesWithAsciiBase) {
+  EXPECT_EQ(Norm("cafe\u0301"), "caf\u00E9");
+  EXPECT_EQ(Source("cafe\u0301 x", 0, 5), "cafe\u0301");
+}
+
+TEST(Normalizer, HyphenatedLineBreakJoins) {
+  EXPECT_EQ(Norm("Kuber-\nnetes"), "Kubernetes");
+  EXPECT_EQ(Norm("Tensor-\r\n  Flow"), "TensorFlow");
+  EXPECT_EQ(Norm("Kuber\u00AD\nnetes"), "Kubernetes");
+  // A dash that starts a list item, or ends a line after a digit, is not hyphenation.
+  EXPECT_EQ(Norm("Skills:\n- Python"), "Skills:\n- Python");
+  EXPECT_EQ(Norm("2019-\n2021"), "2019-\n2021");
+  NormalizeOptions keep;
+  keep.join_hyphenated_lines = false;
+  NormalizedText out;
+  Normalize("Kuber-\nnetes", keep, &out);
+  EXPECT_EQ(out.text(), "Kuber-\nnetes");
+}
+
+TEST(Normalizer, JoinedWordMapsToTheWholeInputSpan) {
+  const std::string input = "use Kuber-\n  netes daily";
+  EXPECT_EQ(Source(input, 4, 14), "Kuber-\n  netes");
+}
+
+TEST(Normalizer, InvalidUtf8BecomesReplacementCharacter) {
+  EXPECT_EQ(Norm("a\xFF"
+                 "b"),
+            "a\uFFFD"
+            "b");
+  EXPECT_EQ(Norm("\xE2\x82"), "\uFFFD\uFFFD");
+  EXPECT_EQ(Norm("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong "/"
+  EXPECT_EQ(Norm("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // surrogate
+  EXPECT_EQ(Norm(std::string("x\0y", 3)), std::string("x\0y", 3));
+}
+
+TEST(Normalizer, Windows1252MojibakeIsDecodedBack) {
+  EXPECT_EQ(Norm("you\u00E2\u20AC\u2122re"), "you're");                 // â€™
+  EXPECT_EQ(Norm("\u00E2\u20AC\u0153ML\u00E2\u20AC\u009D"), "\"ML\"");  // â€œ â€
+  EXPECT_EQ(Norm("r\u00C3\u00A9sum\u00C3\u00A9"), "r\u00E9sum\u00E9");  // Ã©
+  EXPECT_EQ(Norm("Apache\u00C2\u00A0Spark"), "Apache Spark");           // Â + NBSP
+}
+
+TEST(Normalizer, LossyGreekMojibakeOfGuide001IsRepaired) {
+  // The damage seen in ../shared/guides/001_*: only a lead byte survived, decoded as
+  // Windows-1253.
+  EXPECT_EQ(Norm("If you\u03B2re interested"), "If you're interested");
+  EXPECT_EQ(Norm("Linear Algebra \u03B2 Matrices"), "Linear Algebra   Matrices");
+  EXPECT_EQ(Norm("\u03C0\u2019 Want more"), "  Want more");
+  EXPECT_EQ(Norm("\u03B2\nRegression"), " \nRegression");
+  // Real Greek is left alone.
+  EXPECT_EQ(Norm("\u03B1\u03B2\u03B3"), "\u03B1\u03B2\u03B3");
+  NormalizeOptions keep;
+  keep.repair_mojibake = false;
+  NormalizedText out;
+  Normalize("you\u03B2re", keep, &out);
+  EXPECT_EQ(out.text(), "you\u03B2re");
+}
+
+TEST(Normalizer, OffsetsMapEveryTokenBackToItsInputBytes) {
+  const std::string input = "\u201CPyTorch\u201D\u00A0and \uFB01ne";
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  ASSERT_EQ(out.text(), "\"PyTorch\" and fine");
+  EXPECT_EQ(Source(input, 1, 8), "PyTorch");
+  EXPECT_EQ(Source(input, 14, 18), "\uFB01ne");
+  EXPECT_EQ(Source(input, 14, 15), "\uFB01");
+}
+
+TEST(Normalizer, ReusedOutputIsCleared) {
+  NormalizedText out;
+  Normalize("\u00A0long text here", {}, &out);
+  Normalize("ab", {}, &out);
+  EXPECT_EQ(out.text(), "ab");
+  EXPECT_TRUE(out.identity());
+}
+
+}  // namespace
+}  // namespace jobfit::text
