@@ -73,6 +73,7 @@ struct ScratchImpl {
   std::vector<Candidate> candidates;
   std::vector<Candidate> pattern_candidates;
   std::vector<int> set_hits;
+  std::vector<text::Token> pieces;
 };
 
 namespace {
@@ -133,9 +134,13 @@ class Scan {
     text::Tokenize(text_, &s_.tokens);
     const auto& tokens = s_.tokens.tokens;
     s_.token_ids.resize(tokens.size());
+    bool unknown_glued = false;
     for (size_t i = 0; i < tokens.size(); ++i) {
       s_.token_ids[i] = m_.table.TokenId(tokens[i].hash, s_.tokens.Key(tokens[i]));
+      unknown_glued |=
+          s_.token_ids[i] == TermTable::kNoToken && (tokens[i].flags & text::kGlued) != 0;
     }
+    if (unknown_glued) SplitGluedTokens();
     FindAliasCandidates();
     FindPatternCandidates();
     DecideAmbiguous();
@@ -143,6 +148,30 @@ class Scan {
   }
 
  private:
+  // Rare path: words glued by a lost line break ("monitoringProblem") are split when the
+  // glued whole is not a word of the lexicon.
+  void SplitGluedTokens() {
+    std::vector<text::Token>& tokens = s_.tokens.tokens;
+    std::vector<text::Token> split;
+    std::vector<uint32_t> ids;
+    split.reserve(tokens.size() + 16);
+    ids.reserve(tokens.size() + 16);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (s_.token_ids[i] == TermTable::kNoToken && (tokens[i].flags & text::kGlued) != 0) {
+        text::SplitGluedToken(text_, tokens[i], &s_.tokens, &s_.pieces);
+        for (const text::Token& piece : s_.pieces) {
+          split.push_back(piece);
+          ids.push_back(m_.table.TokenId(piece.hash, s_.tokens.Key(piece)));
+        }
+        if (!s_.pieces.empty()) continue;
+      }
+      split.push_back(tokens[i]);
+      ids.push_back(s_.token_ids[i]);
+    }
+    tokens.swap(split);
+    s_.token_ids.swap(ids);
+  }
+
   std::string_view TokenText(uint32_t i) const {
     const text::Token& t = s_.tokens.tokens[i];
     return text_.substr(t.begin, t.end - t.begin);

@@ -15,6 +15,16 @@ bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// True when a word glued to the previous one starts at pos: "xY" followed by two
+// lower-case letters, after at least two letters of the previous word.
+bool GlueStartsAt(std::string_view s, size_t begin, size_t pos) {
+  return pos >= begin + 2 && pos + 2 < s.size() && IsAsciiLower(s[pos - 1]) &&
+         IsAsciiLower(s[pos - 2]) && IsAsciiUpper(s[pos]) && IsAsciiLower(s[pos + 1]) &&
+         IsAsciiLower(s[pos + 2]);
+}
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -174,6 +184,7 @@ class ChunkTokenizer {
     if (!non_ascii) {
       uint64_t hash = kFnvOffset;
       for (size_t i = begin; i < end; ++i) {
+        if (GlueStartsAt(s_.substr(0, end), begin, i)) token.flags |= kGlued;
         char c = s_[i];
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
         out_->keys.push_back(c);
@@ -231,6 +242,33 @@ std::string FoldCase(std::string_view text) {
   std::string out;
   folded.toUTF8String(out);
   return out;
+}
+
+void SplitGluedToken(std::string_view normalized, const Token& token, TokenStream* stream,
+                     std::vector<Token>* pieces) {
+  pieces->clear();
+  const std::string_view text = normalized.substr(0, token.end);
+  size_t piece_begin = token.begin;
+  const auto emit = [&](size_t piece_end) {
+    Token piece;
+    piece.begin = static_cast<uint32_t>(piece_begin);
+    piece.end = static_cast<uint32_t>(piece_end);
+    piece.key_begin = static_cast<uint32_t>(stream->keys.size());
+    for (size_t i = piece_begin; i < piece_end; ++i) {
+      const char c = text[i];
+      stream->keys.push_back(IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c);
+    }
+    piece.key_len = static_cast<uint32_t>(stream->keys.size() - piece.key_begin);
+    piece.hash = HashKey(stream->Key(piece));
+    piece.flags = pieces->empty() ? token.flags & ~kGlued : 0;
+    pieces->push_back(piece);
+    piece_begin = piece_end;
+  };
+  for (size_t i = token.begin; i < token.end; ++i) {
+    if (GlueStartsAt(text, piece_begin, i)) emit(i);
+  }
+  if (pieces->empty()) return;
+  emit(token.end);
 }
 
 void Tokenize(std::string_view normalized, TokenStream* out) {

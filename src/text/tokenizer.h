@@ -28,6 +28,10 @@ enum TokenFlag : uint8_t {
   // stands between this token and the previous one, so no alias may span the two:
   // "AWS (Glue, EMR)" must not read as "AWS Glue".
   kBreakBefore = 1 << 3,
+  // A lower-case letter is followed by an upper-case word inside the token
+  // ("mitigationSoftware"): two words glued by a lost line break or space. The matcher
+  // splits such a token when the whole is not a known word (JavaScript stays one).
+  kGlued = 1 << 4,
 };
 
 struct Token {
@@ -58,6 +62,12 @@ struct TokenStream {
 // Appends the tokens of `normalized` (output of Normalize) to *out after clearing it.
 // Texts longer than 4 GiB must be split by the caller (offsets are 32-bit).
 void Tokenize(std::string_view normalized, TokenStream* out);
+
+// Splits a kGlued token at each lower-to-upper case transition that starts a word of two
+// or more lower-case letters ("andPandas" -> "and", "Pandas"), appending the pieces' keys
+// to stream->keys and the pieces to *pieces. Leaves *pieces empty when there is no split.
+void SplitGluedToken(std::string_view normalized, const Token& token, TokenStream* stream,
+                     std::vector<Token>* pieces);
 
 // Returns the 64-bit hash used for token keys (FNV-1a; stable across runs and builds).
 uint64_t HashKey(std::string_view key);

@@ -82,6 +82,39 @@ TEST(Tokenizer, HandlesTrickyTypography) {
   EXPECT_EQ(Keys("\u2022 Docker \u2022 Kubernetes"), (Strings{"docker", "kubernetes"}));
 }
 
+TEST(Tokenizer, PhraseEndingPunctuationBreaksPhrases) {
+  NormalizedText normalized;
+  Normalize("AWS (Glue, EMR). Next: scikit-learn / Node.js\nApache\u00A0Spark \u2022 Go", {},
+            &normalized);
+  TokenStream stream;
+  Tokenize(normalized.text(), &stream);
+  std::vector<std::string> breaks;
+  for (const Token& t : stream.tokens) {
+    if (t.flags & kBreakBefore) breaks.emplace_back(stream.Key(t));
+  }
+  EXPECT_EQ(breaks, (Strings{"glue", "emr", "next", "scikit", "go"}));
+}
+
+TEST(Tokenizer, SplitsWordsGluedByALostLineBreakOnRequest) {
+  NormalizedText normalized;
+  Normalize("bias mitigationSoftware andPandas JavaScript iPhone PyTorch", {}, &normalized);
+  TokenStream stream;
+  Tokenize(normalized.text(), &stream);
+  std::vector<std::string> glued;
+  for (const Token& t : stream.tokens) {
+    if (t.flags & kGlued) glued.emplace_back(stream.Key(t));
+  }
+  // JavaScript is flagged too; the matcher only splits what the lexicon does not know.
+  EXPECT_EQ(glued, (Strings{"mitigationsoftware", "andpandas", "javascript"}));
+  std::vector<Token> pieces;
+  SplitGluedToken(normalized.text(), stream.tokens[1], &stream, &pieces);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(stream.Key(pieces[0]), "mitigation");
+  EXPECT_EQ(stream.Key(pieces[1]), "software");
+  EXPECT_EQ(normalized.text().substr(pieces[1].begin, pieces[1].end - pieces[1].begin), "Software");
+  EXPECT_EQ(pieces[1].hash, HashKey("software"));
+}
+
 TEST(Tokenizer, TokenOffsetsPointIntoTheNormalizedText) {
   NormalizedText normalized;
   Normalize("  Node.js, C#!", {}, &normalized);

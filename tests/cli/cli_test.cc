@@ -1,0 +1,202 @@
+// End-to-end tests of the jobfit program: output, exit codes and error messages, with
+// golden files for the reports (JOBFIT_UPDATE_GOLDEN=1 rewrites them; review the diff).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Runs jobfit from the repository root with `args` (shell syntax), stdin from `input`.
+RunResult RunJobfit(const std::string& args, const std::string& input = "") {
+  const fs::path dir =
+      fs::temp_directory_path() / ("jobfit_cli_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  { std::ofstream(dir / "stdin", std::ios::binary) << input; }
+  const std::string command = "cd '" JOBFIT_SOURCE_DIR "' && '" JOBFIT_CLI_PATH "' " + args +
+                              " <'" + (dir / "stdin").string() + "' >'" + (dir / "out").string() +
+                              "' 2>'" + (dir / "err").string() + "'";
+  const int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = Slurp(dir / "out");
+  result.err = Slurp(dir / "err");
+  fs::remove_all(dir);
+  return result;
+}
+
+void ExpectGolden(const std::string& name, const std::string& actual) {
+  const fs::path path = fs::path(JOBFIT_SOURCE_DIR) / "tests" / "golden" / name;
+  const char* update = std::getenv("JOBFIT_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run with JOBFIT_UPDATE_GOLDEN=1";
+  EXPECT_EQ(Slurp(path), actual) << "golden file " << name
+                                 << " differs; if the change is right, rerun with "
+                                    "JOBFIT_UPDATE_GOLDEN=1 and review the diff";
+}
+
+TEST(Cli, ExtractsTheBundledSampleAsTheGoldenTextReport) {
+  const RunResult r = RunJobfit("extract examples/sample_resume.txt examples/sample_job.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  ExpectGolden("extract_sample/report.txt", r.out);
+}
+
+TEST(Cli, ExtractsTheBundledSampleAsTheGoldenJsonReport) {
+  const RunResult r = RunJobfit("extract --json --explain examples/sample_resume.txt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["schema"], "jobfit.extract/1");
+  ExpectGolden("extract_sample/report.json", doc.dump(2) + "\n");
+}
+
+TEST(Cli, JsonSpansAreByteOffsetsIntoTheInputAsGiven) {
+  const std::string input =
+      "\xEF\xBB\xBFSkills: \u201CPyTorch\u201D, Kuber-\nnetes, scikit\u2011learn\n";
+  const RunResult r = RunJobfit("extract --json -", input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["documents"].size(), 1u);
+  int spans = 0;
+  for (const auto& term : doc["documents"][0]["terms"]) {
+    for (const auto& span : term["spans"]) {
+      const auto start = span["start"].get<size_t>();
+      const auto end = span["end"].get<size_t>();
+      EXPECT_EQ(input.substr(start, end - start), span["text"].get<std::string>());
+      ++spans;
+    }
+  }
+  EXPECT_EQ(spans, 3);
+  EXPECT_NE(r.out.find("\"text\":\"Kuber-\\nnetes\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, ExitsOneWhenNothingIsFound) {
+  const RunResult r = RunJobfit("extract -", "A quiet afternoon by the river.\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "<stdin>: 0 terms, 0 mentions\n");
+}
+
+TEST(Cli, NamesAnUnreadableFileAndStillReportsTheOthers) {
+  const RunResult r = RunJobfit("extract no_such_resume.txt examples/sample_resume.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "jobfit: no_such_resume.txt: cannot open: No such file or directory\n");
+  EXPECT_NE(r.out.find("no_such_resume.txt: error: cannot open"), std::string::npos);
+  EXPECT_NE(r.out.find("examples/sample_resume.txt: "), std::string::npos);
+}
+
+TEST(Cli, ReportsAFailedInputAsAnErrorObjectInJson) {
+  const RunResult r = RunJobfit("extract --json no_such_resume.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["documents"][0]["source"], "no_such_resume.txt");
+  EXPECT_EQ(doc["documents"][0]["error"]["code"], "not_found");
+}
+
+TEST(Cli, RefusesADirectoryAsInput) {
+  const RunResult r = RunJobfit("extract examples");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "jobfit: examples: is a directory, not a file\n");
+}
+
+TEST(Cli, ExplainShowsWhyAmbiguousNamesWereKeptOrDropped) {
+  const RunResult r = RunJobfit(
+      "extract --explain -", "Languages: Go, R, SQL\nOur R&D team owns the go-to-market plan.\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("1:12 \"Go\" as Go: accepted: item of a skills list"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2:5 \"R\" as R: rejected: \"R&D\" matches negative pattern"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Cli, LayersAnExtraLexiconAndOverridesById) {
+  const fs::path lexicon = fs::temp_directory_path() / "jobfit_cli_extra.json";
+  std::ofstream(lexicon) << R"({"schema": "jobfit.lexicon/1", "name": "team", "version": "1",
+    "entries": [{"id": "zig", "name": "Zig", "category": "language", "sources": ["extended"],
+                 "aliases": ["Zig", "ziglang"]}]})";
+  const RunResult r =
+      RunJobfit("extract --lexicon '" + lexicon.string() + "' -", "Tools in Zig and Python");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Programming languages: Python (1), Zig (1)"), std::string::npos) << r.out;
+  fs::remove(lexicon);
+}
+
+TEST(Cli, NamesTheLineAndColumnOfABadLexicon) {
+  const fs::path lexicon = fs::temp_directory_path() / "jobfit_cli_bad.json";
+  std::ofstream(lexicon)
+      << "{\"schema\": \"jobfit.lexicon/1\", \"name\": \"bad\", \"version\": \"1\",\n"
+         " \"entries\": [{\"id\": \"x\", \"name\": \"X\", \"category\": \"gadget\",\n"
+         "  \"sources\": [\"extended\"], \"aliases\": [\"X\"]}]}\n";
+  const RunResult check = RunJobfit("lexicon check '" + lexicon.string() + "'");
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_EQ(check.err, "jobfit: " + lexicon.string() +
+                           ":2:51: entry \"x\": unknown category \"gadget\"; expected one of "
+                           "language, library, cloud, tool, mlops, data, database, concept, "
+                           "soft-skill, certification, education, role\n");
+  const RunResult extract = RunJobfit("extract --lexicon '" + lexicon.string() + "' -", "Python");
+  EXPECT_EQ(extract.exit_code, 2);
+  EXPECT_EQ(extract.err, check.err);
+  fs::remove(lexicon);
+}
+
+TEST(Cli, ChecksAndListsTheBuiltinLexicon) {
+  const RunResult check = RunJobfit("lexicon check --standalone lexicons/technology.json");
+  EXPECT_EQ(check.exit_code, 2) << "technology.json implies ids of ml_engineer.json";
+  const RunResult layered = RunJobfit("lexicon check lexicons/technology.json");
+  EXPECT_EQ(layered.exit_code, 0) << layered.err;
+  const RunResult list = RunJobfit("lexicon list --json");
+  ASSERT_EQ(list.exit_code, 0);
+  const nlohmann::json doc = nlohmann::json::parse(list.out);
+  EXPECT_EQ(doc["schema"], "jobfit.lexicon-list/1");
+  EXPECT_GE(doc["entries"].size(), 1000u);
+}
+
+TEST(Cli, HelpAndVersionSucceed) {
+  EXPECT_EQ(RunJobfit("--version").exit_code, 0);
+  const RunResult help = RunJobfit("extract --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--explain"), std::string::npos);
+  const RunResult bad = RunJobfit("extract --no-such-flag x");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(RunJobfit("").exit_code, 2);
+}
+
+TEST(Cli, AClosedPipeIsNotAnError) {
+  const fs::path dir = fs::temp_directory_path() / ("jobfit_pipe_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string command = "{ '" JOBFIT_CLI_PATH "' lexicon list 2>'" + (dir / "err").string() +
+                              "'; echo $? >'" + (dir / "status").string() +
+                              "'; } | head -c 10 >/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(Slurp(dir / "status"), "0\n");
+  EXPECT_EQ(Slurp(dir / "err"), "");
+  fs::remove_all(dir);
+}
+
+}  // namespace
