@@ -91,6 +91,15 @@ class Lexicon {
   // Validates lexicon JSON held in memory; source_name is used in error messages.
   static Result<Lexicon> FromJson(std::string_view json, std::string_view source_name);
 
+  // Returns every problem of one lexicon file's JSON, in file order (Load and FromJson
+  // stop at the first); empty when the file is valid on its own. Rules that need other
+  // layers or RE2 (implies targets, patterns) are checked by LayeredWith and
+  // Matcher::Compile.
+  static std::vector<Status> Validate(std::string_view json, std::string_view source_name);
+  // Reads the file at path and validates it as above; a file that cannot be read gives
+  // one Status.
+  static std::vector<Status> ValidateFile(const std::string& path);
+
   // Returns this lexicon with overlay's entries added; an overlay entry replaces one with
   // the same id. Fails when the result breaks a rule that spans entries (an alias claimed
   // by two entries, `implies` naming an unknown id or forming a cycle).

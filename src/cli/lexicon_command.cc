@@ -24,28 +24,32 @@ struct ListFlags {
   bool json = false;
 };
 
-// A file is valid when it loads, layers over the built-in lexicon (unless standalone) and
-// compiles: only compiling checks RE2 patterns and alias clashes.
+// A file is valid when it has no problem of its own, layers over the built-in lexicon
+// (unless standalone) and compiles: only compiling checks RE2 patterns and alias clashes.
+// Every problem of the file itself is printed, not just the first.
 int RunCheck(const CheckFlags& flags) {
   int code = kExitOk;
   for (const std::string& file : flags.files) {
+    const std::vector<Status> problems = Lexicon::ValidateFile(file);
+    for (const Status& problem : problems) PrintError(problem);
+    if (!problems.empty()) {
+      std::cerr << "jobfit: " << file << ": " << problems.size()
+                << (problems.size() == 1 ? " problem\n" : " problems\n");
+      code = kExitError;
+      continue;
+    }
     Result<Lexicon> lexicon = LoadLexicons({file}, flags.standalone);
     Status status = lexicon.status();
-    size_t entries = 0;
-    std::string hash;
-    if (lexicon.ok()) {
-      Result<Matcher> matcher = Matcher::Compile(*lexicon);
-      status = matcher.status();
-      entries = lexicon->layers().back().entries;
-      hash = lexicon->layers().back().content_hash;
-    }
+    if (lexicon.ok()) status = Matcher::Compile(*lexicon).status();
     if (!status.ok()) {
       PrintError(status);
       code = kExitError;
       continue;
     }
-    const int written =
-        WriteReport(file + ": ok, " + std::to_string(entries) + " entries, " + hash + "\n", code);
+    const LexiconLayer& layer = lexicon->layers().back();
+    const int written = WriteReport(
+        file + ": ok, " + std::to_string(layer.entries) + " entries, " + layer.content_hash + "\n",
+        code);
     if (written != code) return written;
   }
   return code;

@@ -144,6 +144,21 @@ Result<Lexicon> Lexicon::FromJson(std::string_view json, std::string_view source
   return Guarded(source_name, [&] { return Parse(json, source_name); });
 }
 
+std::vector<Status> Lexicon::Validate(std::string_view json, std::string_view source_name) {
+  try {
+    return internal::ParseLexicon(json, source_name, nullptr);
+  } catch (...) {
+    return {Status(StatusCode::kInternal, "unexpected error validating the lexicon",
+                   FileOnly(source_name))};
+  }
+}
+
+std::vector<Status> Lexicon::ValidateFile(const std::string& path) {
+  Result<std::string> text = base::ReadFile(path, internal::kMaxLexiconBytes);
+  if (!text.ok()) return {text.status()};
+  return Validate(*text, path);
+}
+
 Result<Lexicon> Lexicon::LayeredWith(const Lexicon& overlay) const {
   return Guarded(overlay.impl_->layers.empty() ? "" : overlay.impl_->layers.back().source,
                  [&]() -> Result<Lexicon> {

@@ -1,12 +1,12 @@
 #include "jobfit/matcher.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <unordered_set>
 #include <utility>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "lexicon/lexicon_impl.h"
 #include "lexicon/term_table.h"
@@ -21,8 +21,12 @@ namespace {
 // Large inputs are scanned in pieces so normalization buffers stay bounded and 32-bit
 // token offsets suffice; pieces end at line breaks, where no term continues.
 constexpr size_t kPieceBytes = size_t{8} << 20;
-// Context rules look at the occurrence's line, up to this many bytes either side.
-constexpr size_t kMaxContextBytes = 400;
+// Context rules look at the occurrence's line, up to this many bytes either side: far
+// enough for any phrase a context pattern names, near enough to stay cheap when a text is
+// dense with ambiguous names.
+constexpr size_t kMaxContextBytes = 120;
+// A pattern's match may run this far from where its alias starts ("Python 3.11.4").
+constexpr size_t kMaxPatternBytes = 64;
 
 struct CompiledPattern {
   uint32_t entry = 0;
@@ -58,7 +62,7 @@ struct MatcherImpl {
   Lexicon lexicon;
   TermTable table;
   std::vector<CompiledPattern> patterns;
-  std::unique_ptr<RE2::Set> pattern_set;
+  std::vector<std::vector<uint32_t>> patterns_by_entry;  // indexes into patterns
   std::vector<CompiledContext> contexts;       // by entry; empty rules for most
   std::vector<std::vector<uint32_t>> implies;  // by entry
   std::vector<bool> has_context;
@@ -72,7 +76,6 @@ struct ScratchImpl {
   std::vector<uint32_t> token_ids;
   std::vector<Candidate> candidates;
   std::vector<Candidate> pattern_candidates;
-  std::vector<int> set_hits;
   std::vector<text::Token> pieces;
 };
 
@@ -203,45 +206,71 @@ class Scan {
     }
   }
 
+  // A case-exact alias tells a name from an ordinary word by its letter case ("Go" and
+  // "go", "Airflow" and "airflow"). Capitals carry no such information, so the alias in
+  // capitals ("AIRFLOW") is also accepted where that is how the writer shouts: on a line
+  // with no lower-case letter (a heading or skills line in capitals), or anywhere for an
+  // ambiguous alias, whose context rules then decide as they do for its own spelling.
   bool SameCase(const CompiledAlias& alias, uint32_t first) const {
+    bool exact = true;
+    bool capitals = true;
     for (uint32_t k = 0; k < alias.token_count; ++k) {
-      if (TokenText(first + k) != alias.exact_tokens[k]) return false;
+      const std::string_view have = TokenText(first + k);
+      const std::string_view want = alias.exact_tokens[k];
+      if (have == want) continue;
+      exact = false;
+      capitals = capitals && have.size() == want.size() &&
+                 std::equal(have.begin(), have.end(), want.begin(), [](char h, char w) {
+                   return h == (w >= 'a' && w <= 'z' ? static_cast<char>(w - 'a' + 'A') : w);
+                 });
     }
-    return true;
+    if (exact) return true;
+    if (!capitals) return false;
+    if (alias.ambiguous) return true;
+    const auto& tokens = s_.tokens.tokens;
+    const auto [line_begin, line_end] =
+        LineAround(text_, tokens[first].begin, tokens[first + alias.token_count - 1].end);
+    return std::none_of(text_.begin() + static_cast<std::ptrdiff_t>(line_begin),
+                        text_.begin() + static_cast<std::ptrdiff_t>(line_end),
+                        [](char ch) { return ch >= 'a' && ch <= 'z'; });
   }
 
+  // Patterns extend occurrences of their entry's aliases ("Python" -> "Python 3.10"), so
+  // each is tried anchored where such an occurrence starts, never over the whole text.
   void FindPatternCandidates() {
-    if (!m_.pattern_set) return;
-    s_.set_hits.clear();
-    if (!m_.pattern_set->Match(re2::StringPiece(text_.data(), text_.size()), &s_.set_hits)) return;
+    if (m_.patterns.empty()) return;
     const auto& tokens = s_.tokens.tokens;
-    for (const int hit : s_.set_hits) {
-      const CompiledPattern& p = m_.patterns[static_cast<size_t>(hit)];
-      re2::StringPiece input(text_.data(), text_.size());
-      re2::StringPiece match;
-      size_t pos = 0;
-      while (pos <= text_.size() &&
-             p.re->Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
-        const auto begin = static_cast<size_t>(match.data() - text_.data());
+    const size_t alias_candidates = s_.candidates.size();
+    for (size_t k = 0; k < alias_candidates; ++k) {
+      const Candidate alias = s_.candidates[k];
+      const std::vector<uint32_t>& entry_patterns = m_.patterns_by_entry[alias.entry];
+      if (entry_patterns.empty()) continue;
+      const size_t begin = tokens[alias.first_token].begin;
+      const size_t limit = std::min(text_.size(), begin + kMaxPatternBytes);
+      for (const uint32_t p : entry_patterns) {
+        re2::StringPiece match;
+        if (!m_.patterns[p].re->Match(re2::StringPiece(text_.data(), text_.size()), begin, limit,
+                                      RE2::ANCHOR_START, &match, 1)) {
+          continue;
+        }
         const size_t end = begin + match.size();
-        pos = end > begin ? end : begin + 1;
-        auto first = std::lower_bound(tokens.begin(), tokens.end(), begin,
-                                      [](const text::Token& t, size_t b) { return t.end <= b; });
-        auto last = std::lower_bound(tokens.begin(), tokens.end(), end,
+        auto last = std::lower_bound(tokens.begin() + alias.first_token, tokens.end(), end,
                                      [](const text::Token& t, size_t e) { return t.begin < e; });
-        if (first >= last || first->begin != begin) continue;  // not on a token start
-        Candidate c;
-        c.first_token = static_cast<uint32_t>(first - tokens.begin());
+        if (last == tokens.begin() || (last - 1)->end != end) continue;  // ends inside a token
+        Candidate c = alias;
         c.end_token = static_cast<uint32_t>(last - tokens.begin());
-        c.entry = p.entry;
-        c.form = p.index;
+        c.form = m_.patterns[p].index;
         c.source = MatchSource::kPattern;
+        c.ambiguous = false;  // a version number settles what the name means
+        c.variant = false;
         s_.candidates.push_back(c);
       }
     }
-    std::stable_sort(
-        s_.candidates.begin(), s_.candidates.end(),
-        [](const Candidate& a, const Candidate& b) { return a.first_token < b.first_token; });
+    if (s_.candidates.size() == alias_candidates) return;
+    std::stable_sort(s_.candidates.begin(), s_.candidates.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       return a.first_token < b.first_token;
+                     });
   }
 
   void DecideAmbiguous() {
@@ -333,9 +362,19 @@ class Scan {
       return true;
     }
     if (rules.tech_neighbors) {
-      for (const Candidate& other : s_.candidates) {
+      // Candidates are sorted by first token; aliases are short, so a neighbour that ends
+      // within the window starts at most kMaxAliasTokens before it.
+      constexpr uint32_t kMaxAliasTokens = 32;
+      const uint32_t first = c.first_token > window + kMaxAliasTokens
+                                 ? c.first_token - window - kMaxAliasTokens
+                                 : 0;
+      auto it = std::lower_bound(
+          s_.candidates.begin(), s_.candidates.end(), first,
+          [](const Candidate& a, uint32_t token) { return a.first_token < token; });
+      for (; it != s_.candidates.end() && it->first_token <= c.end_token + window; ++it) {
+        const Candidate& other = *it;
         if (other.ambiguous || other.end_token + window < c.first_token ||
-            other.first_token > c.end_token + window || !on_line(other.first_token)) {
+            !on_line(other.first_token)) {
           continue;
         }
         *reason =
@@ -461,10 +500,7 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
   const size_t n = spec.entries.size();
   impl->contexts.resize(n);
   impl->implies.resize(n);
-  RE2::Options set_options;
-  set_options.set_log_errors(false);
-  set_options.set_max_mem(int64_t{64} << 20);
-  auto set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  impl->patterns_by_entry.resize(n);
   for (uint32_t e = 0; e < n; ++e) {
     const EntrySpec& entry = spec.entries[e];
     for (const std::string& target : entry.term.implies) {
@@ -481,15 +517,7 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
       Result<std::unique_ptr<RE2>> re =
           CompilePattern(pattern, entry, "pattern " + std::to_string(p + 1));
       if (!re.ok()) return re.status();
-      const std::string flagged =
-          (pattern.case_policy == CasePolicy::kExact ? "" : "(?i)") + pattern.regex;
-      std::string error;
-      if (set->Add(flagged, &error) < 0) {
-        return Status(
-            StatusCode::kParseError,
-            "entry " + Quote(entry.term.id) + ": pattern " + std::to_string(p + 1) + ": " + error,
-            pattern.where);
-      }
+      impl->patterns_by_entry[e].push_back(static_cast<uint32_t>(impl->patterns.size()));
       impl->patterns.push_back({e, p, std::move(*re)});
     }
     if (!entry.has_context) continue;
@@ -510,15 +538,6 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
       if (!re.ok()) return re.status();
       context.negative_patterns.push_back(std::move(*re));
     }
-  }
-  if (!impl->patterns.empty()) {
-    if (!set->Compile()) {
-      return Status(
-          StatusCode::kLimitExceeded,
-          "the lexicon's patterns exceed RE2's memory budget when combined",
-          Location::InFile(lexicon.layers().empty() ? "" : lexicon.layers().back().source));
-    }
-    impl->pattern_set = std::move(set);
   }
   return Matcher(std::move(impl));
 }

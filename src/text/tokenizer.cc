@@ -161,10 +161,10 @@ class ChunkTokenizer {
     if (pos < end_ && s_[pos] == '+') {
       size_t plus_end = pos;
       while (plus_end < end_ && s_[plus_end] == '+') ++plus_end;
-      // "C++", "Notepad++", "C++17"; not "a+b".
+      // "C++", "Notepad++", and "C++17" as "C++" then "17" (a pattern adds the version);
+      // not "a+b".
       if (plus_end >= end_ || !IsAsciiAlnum(s_[plus_end]) || IsAsciiDigit(s_[plus_end])) {
         end_of_token = plus_end;
-        while (end_of_token < end_ && IsAsciiDigit(s_[end_of_token])) ++end_of_token;
       }
     } else if (pos < end_ && s_[pos] == '#' &&
                (pos + 1 >= end_ || WordCharLength(s_, pos + 1) == 0)) {

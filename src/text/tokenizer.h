@@ -1,7 +1,7 @@
 // The tokenizer: splits normalized text into the tokens lexicon aliases are made of.
 //
 // Letters and digits form tokens. Technology names keep the punctuation that makes them
-// what they are: "C++", "C#", "F#" keep a trailing "+"/"#"; "Node.js", "ASP.NET", "3.x"
+// what they are: "C++", "C#", "F#" keep a trailing "+"/"#" ("C++17" is "C++", "17"); "Node.js", "ASP.NET", "3.x"
 // keep an inner "." and ".NET" a leading one. Hyphens, slashes, "&" and other punctuation
 // separate tokens, so "scikit-learn" and "scikit learn", "CI/CD" and "CI CD" are the same
 // token sequence. A possessive "'s" is dropped ("PyTorch's" -> pytorch). E-mail addresses

@@ -71,8 +71,12 @@ TEST(Cli, ExtractsTheBundledSampleAsTheGoldenTextReport) {
 TEST(Cli, ExtractsTheBundledSampleAsTheGoldenJsonReport) {
   const RunResult r = RunJobfit("extract --json --explain examples/sample_resume.txt");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  nlohmann::json doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["schema"], "jobfit.extract/1");
+  // Hashes change with every lexicon edit; the golden file pins results, not data versions.
+  EXPECT_EQ(doc["lexicon"]["hash"].get<std::string>().rfind("fnv1a64:", 0), 0u);
+  doc["lexicon"]["hash"] = "<hash>";
+  for (auto& layer : doc["lexicon"]["layers"]) layer["hash"] = "<hash>";
   ExpectGolden("extract_sample/report.json", doc.dump(2) + "\n");
 }
 
@@ -153,15 +157,32 @@ TEST(Cli, NamesTheLineAndColumnOfABadLexicon) {
       << "{\"schema\": \"jobfit.lexicon/1\", \"name\": \"bad\", \"version\": \"1\",\n"
          " \"entries\": [{\"id\": \"x\", \"name\": \"X\", \"category\": \"gadget\",\n"
          "  \"sources\": [\"extended\"], \"aliases\": [\"X\"]}]}\n";
+  const RunResult extract = RunJobfit("extract --lexicon '" + lexicon.string() + "' -", "Python");
   const RunResult check = RunJobfit("lexicon check '" + lexicon.string() + "'");
   EXPECT_EQ(check.exit_code, 2);
-  EXPECT_EQ(check.err, "jobfit: " + lexicon.string() +
-                           ":2:51: entry \"x\": unknown category \"gadget\"; expected one of "
-                           "language, library, cloud, tool, mlops, data, database, concept, "
-                           "soft-skill, certification, education, role\n");
-  const RunResult extract = RunJobfit("extract --lexicon '" + lexicon.string() + "' -", "Python");
+  EXPECT_EQ(extract.err, "jobfit: " + lexicon.string() +
+                             ":2:51: entry \"x\": unknown category \"gadget\"; expected one of "
+                             "language, library, cloud, tool, mlops, data, database, concept, "
+                             "soft-skill, certification, education, role\n");
   EXPECT_EQ(extract.exit_code, 2);
-  EXPECT_EQ(extract.err, check.err);
+  EXPECT_EQ(check.err, extract.err + "jobfit: " + lexicon.string() + ": 1 problem\n");
+  fs::remove(lexicon);
+}
+
+TEST(Cli, LexiconCheckPrintsEveryProblemOfAFile) {
+  const fs::path lexicon = fs::temp_directory_path() / "jobfit_cli_many.json";
+  std::ofstream(lexicon)
+      << "{\"schema\": \"jobfit.lexicon/1\", \"name\": \"bad\", \"version\": \"1\",\n"
+         " \"entries\": [{\"id\": \"x\", \"name\": \"\", \"category\": \"tool\",\n"
+         "  \"sources\": [\"extended\"], \"aliases\": [\"X\"]},\n"
+         "  {\"id\": \"Y\", \"name\": \"Y\", \"category\": \"tool\",\n"
+         "  \"sources\": [\"extended\"], \"aliases\": [\"Y\"]}]}\n";
+  const RunResult r = RunJobfit("lexicon check '" + lexicon.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(":2:34: entry \"x\": \"name\" must not be empty"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(":4:10: entry 2: \"id\" must match"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(": 2 problems\n"), std::string::npos) << r.err;
   fs::remove(lexicon);
 }
 

@@ -24,7 +24,7 @@ using Strings = std::vector<std::string>;
 
 TEST(Tokenizer, KeepsPlusAndSharpSuffixes) {
   EXPECT_EQ(Keys("C++, C#, F# and Notepad++."), (Strings{"c++", "c#", "f#", "and", "notepad++"}));
-  EXPECT_EQ(Keys("C++17 C++/CLI"), (Strings{"c++17", "c++", "cli"}));
+  EXPECT_EQ(Keys("C++17 C++/CLI"), (Strings{"c++", "17", "c++", "cli"}));
   EXPECT_EQ(Keys("A+B #hashtag"), (Strings{"a", "b", "hashtag"}));
 }
 
