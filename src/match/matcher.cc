@@ -63,8 +63,8 @@ struct MatcherImpl {
   TermTable table;
   std::vector<CompiledPattern> patterns;
   std::vector<std::vector<uint32_t>> patterns_by_entry;  // indexes into patterns
-  std::vector<CompiledContext> contexts;       // by entry; empty rules for most
-  std::vector<std::vector<uint32_t>> implies;  // by entry
+  std::vector<CompiledContext> contexts;                 // by entry; empty rules for most
+  std::vector<std::vector<uint32_t>> implies;            // by entry
   std::vector<bool> has_context;
 
   const LexiconImpl& spec() const { return LexiconAccess::Impl(lexicon); }
@@ -267,10 +267,9 @@ class Scan {
       }
     }
     if (s_.candidates.size() == alias_candidates) return;
-    std::stable_sort(s_.candidates.begin(), s_.candidates.end(),
-                     [](const Candidate& a, const Candidate& b) {
-                       return a.first_token < b.first_token;
-                     });
+    std::stable_sort(
+        s_.candidates.begin(), s_.candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.first_token < b.first_token; });
   }
 
   void DecideAmbiguous() {
@@ -365,9 +364,8 @@ class Scan {
       // Candidates are sorted by first token; aliases are short, so a neighbour that ends
       // within the window starts at most kMaxAliasTokens before it.
       constexpr uint32_t kMaxAliasTokens = 32;
-      const uint32_t first = c.first_token > window + kMaxAliasTokens
-                                 ? c.first_token - window - kMaxAliasTokens
-                                 : 0;
+      const uint32_t first =
+          c.first_token > window + kMaxAliasTokens ? c.first_token - window - kMaxAliasTokens : 0;
       auto it = std::lower_bound(
           s_.candidates.begin(), s_.candidates.end(), first,
           [](const Candidate& a, uint32_t token) { return a.first_token < token; });

@@ -1,6 +1,7 @@
 #include "text/normalizer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -397,7 +398,45 @@ class RunNormalizer {
 
 }  // namespace
 
+namespace {
+
+// True when Normalize would copy `input` unchanged: no non-ASCII byte, and no hyphen
+// that could end a line inside a word. Reads eight bytes at a time.
+bool IsAlreadyNormal(std::string_view input, const NormalizeOptions& options) {
+  const char* p = input.data();
+  const size_t n = input.size();
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, p + i, 8);
+    high |= chunk;
+  }
+  for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]);
+  if ((high & 0x8080808080808080ULL) != 0) return false;
+  if (!options.join_hyphenated_lines) return true;
+  for (const char* dash = static_cast<const char*>(std::memchr(p, '-', n)); dash != nullptr;
+       dash = static_cast<const char*>(
+           std::memchr(dash + 1, '-', static_cast<size_t>(p + n - dash - 1)))) {
+    const auto pos = static_cast<size_t>(dash - p);
+    if (pos > 0 && IsAsciiLetter(p[pos - 1]) &&
+        SkipLineBreak(input, pos + 1) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void Normalize(std::string_view input, const NormalizeOptions& options, NormalizedText* out) {
+  if (IsAlreadyNormal(input, options)) {
+    out->text_.clear();
+    out->edits_.clear();
+    out->input_size_ = input.size();
+    out->view_ = input;
+    return;
+  }
   NormalizerBuilder builder(input, out);
   RunNormalizer runs(input, options, &builder);
   size_t copy_from = 0;
@@ -433,6 +472,7 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
     ++pos;
   }
   builder.Copy(copy_from, n);
+  out->view_ = out->text_;
 }
 
 }  // namespace jobfit::text

@@ -37,7 +37,9 @@ struct NormalizeOptions {
 // documents to avoid allocation: Normalize() clears and refills it.
 class NormalizedText {
  public:
-  std::string_view text() const { return text_; }
+  // Valid until the next Normalize() into this object; when identity(), it views the
+  // input itself, which must outlive it.
+  std::string_view text() const { return view_; }
 
   // Maps a begin offset in text() to the input: the start of the input bytes that
   // produced the byte at `offset`. Precondition: offset <= text().size().
@@ -51,6 +53,7 @@ class NormalizedText {
 
  private:
   friend class NormalizerBuilder;
+  friend void Normalize(std::string_view, const NormalizeOptions&, NormalizedText*);
   // An edit replaced input [input_begin, input_begin + input_len) by text()
   // [text_begin, text_begin + text_len). Between edits the text copies the input.
   struct Edit {
@@ -60,6 +63,7 @@ class NormalizedText {
     uint64_t input_len;
   };
   std::string text_;
+  std::string_view view_;
   std::vector<Edit> edits_;
   uint64_t input_size_ = 0;
 };

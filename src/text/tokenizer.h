@@ -1,11 +1,11 @@
 // The tokenizer: splits normalized text into the tokens lexicon aliases are made of.
 //
 // Letters and digits form tokens. Technology names keep the punctuation that makes them
-// what they are: "C++", "C#", "F#" keep a trailing "+"/"#" ("C++17" is "C++", "17"); "Node.js", "ASP.NET", "3.x"
-// keep an inner "." and ".NET" a leading one. Hyphens, slashes, "&" and other punctuation
-// separate tokens, so "scikit-learn" and "scikit learn", "CI/CD" and "CI CD" are the same
-// token sequence. A possessive "'s" is dropped ("PyTorch's" -> pytorch). E-mail addresses
-// and URLs yield no tokens: "jane@python.org" is contact data, not a Python skill.
+// what they are: "C++", "C#", "F#" keep a trailing "+"/"#" ("C++17" is "C++", "17"); "Node.js",
+// "ASP.NET", "3.x" keep an inner "." and ".NET" a leading one. Hyphens, slashes, "&" and other
+// punctuation separate tokens, so "scikit-learn" and "scikit learn", "CI/CD" and "CI CD" are the
+// same token sequence. A possessive "'s" is dropped ("PyTorch's" -> pytorch). E-mail addresses and
+// URLs yield no tokens: "jane@python.org" is contact data, not a Python skill.
 //
 // Each token records its bytes in the normalized text and its case-folded key (ASCII
 // lower-casing inline; ICU case folding only for tokens with non-ASCII letters), with a
@@ -69,7 +69,8 @@ void Tokenize(std::string_view normalized, TokenStream* out);
 void SplitGluedToken(std::string_view normalized, const Token& token, TokenStream* stream,
                      std::vector<Token>* pieces);
 
-// Returns the 64-bit hash used for token keys (FNV-1a; stable across runs and builds).
+// Returns the 64-bit hash used for token keys (stable across runs and builds; not
+// cryptographic).
 uint64_t HashKey(std::string_view key);
 
 // Case-folds UTF-8 text: ASCII inline, the rest through ICU's full case folding.
