@@ -1,7 +1,10 @@
 // Build-time helper: writes a C++ source file that embeds the given files as byte arrays
 // plus a table of them sorted by file name (see src/lexicon/builtin_files.h).
 //
-//   embed_files OUTPUT.cc FILE...
+//   embed_files [--function NAME] OUTPUT.cc FILE...
+//
+// NAME (default BuiltinLexiconFiles) is the generated accessor, so a second set of files
+// (the role profiles) can be embedded without a second tool.
 //
 // A program rather than a CMake script, because file(READ ... HEX) and string
 // manipulation in CMake are slow for files of a few hundred kilobytes.
@@ -33,12 +36,19 @@ std::string CString(const std::string& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: embed_files OUTPUT.cc FILE...\n");
+  std::string function = "BuiltinLexiconFiles";
+  int first = 1;
+  if (argc >= 3 && std::string(argv[1]) == "--function") {
+    function = argv[2];
+    first = 3;
+  }
+  if (argc < first + 1) {
+    std::fprintf(stderr, "usage: embed_files [--function NAME] OUTPUT.cc FILE...\n");
     return 2;
   }
+  const char* output = argv[first];
   std::vector<std::pair<std::string, std::string>> files;  // name, content
-  for (int i = 2; i < argc; ++i) {
+  for (int i = first + 1; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "embed_files: cannot read %s\n", argv[i]);
@@ -70,14 +80,14 @@ int main(int argc, char** argv) {
     }
     out << "};\n\n";
   }
-  out << "}  // namespace\n\nstd::span<const EmbeddedFile> BuiltinLexiconFiles() {\n"
+  out << "}  // namespace\n\nstd::span<const EmbeddedFile> " << function << "() {\n"
       << (files.empty() ? "  return {};\n" : "  return kFiles;\n") << "}\n\n"
       << "}  // namespace jobfit::internal\n";
 
-  std::ofstream result(argv[1], std::ios::binary | std::ios::trunc);
+  std::ofstream result(output, std::ios::binary | std::ios::trunc);
   result << out.str();
   if (!result.flush()) {
-    std::fprintf(stderr, "embed_files: cannot write %s\n", argv[1]);
+    std::fprintf(stderr, "embed_files: cannot write %s\n", output);
     return 1;
   }
   return 0;

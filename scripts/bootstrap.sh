@@ -7,6 +7,8 @@ packages=(
   build-essential cmake pkg-config git clang-format
   libre2-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libzip-dev libpugixml-dev libgumbo-dev
+  python3  # tests/install runs examples/python (ctypes) against the installed library
 )
 if [[ "${1:-}" == "--with-bench-peers" ]]; then
   packages+=(ripgrep grep python3 python3-ahocorasick libvectorscan-dev hyperfine)

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "jobfit/export.h"
 #include "jobfit/status.h"
 
 namespace jobfit {
@@ -51,11 +52,11 @@ enum class Category {
 inline constexpr int kCategoryCount = 12;
 
 // Returns the schema spelling, e.g. "soft-skill".
-std::string_view CategoryName(Category category);
+JOBFIT_EXPORT std::string_view CategoryName(Category category);
 // Returns a heading for reports, e.g. "Soft skills".
-std::string_view CategoryTitle(Category category);
+JOBFIT_EXPORT std::string_view CategoryTitle(Category category);
 // Parses the schema spelling; nullopt for an unknown name.
-std::optional<Category> ParseCategory(std::string_view name);
+JOBFIT_EXPORT std::optional<Category> ParseCategory(std::string_view name);
 
 // The public view of one entry.
 struct Term {
@@ -80,7 +81,7 @@ struct LexiconLayer {
   size_t entries = 0;
 };
 
-class Lexicon {
+class JOBFIT_EXPORT Lexicon {
  public:
   // Returns the lexicons embedded in the library at build time, layered in file order.
   static Result<Lexicon> Builtin();

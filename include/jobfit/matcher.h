@@ -9,7 +9,7 @@
 //   if (!matcher.ok()) { std::cerr << matcher.status().ToString(); return; }
 //   for (const jobfit::Match& m : matcher->FindAll("Built ETL in PySpark on AWS")) {
 //     const jobfit::Term& term = matcher->lexicon().term(m.term);
-//     // term.name == "PySpark", m.begin == 12, m.end == 19; then "AWS"
+//     // in text order: "ETL" [6, 9), "PySpark" [13, 20), "AWS" [24, 27)
 //   }
 //
 // Matches are leftmost-longest and never overlap: "PyTorch Lightning" is one match; the
@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jobfit/export.h"
 #include "jobfit/lexicon.h"
 #include "jobfit/status.h"
 
@@ -77,11 +78,11 @@ struct ScanOptions {
   bool explain = false;
 };
 
-class Matcher {
+class JOBFIT_EXPORT Matcher {
  public:
   // Per-thread working memory for scans; reusing one avoids allocation per document.
   // Not safe for concurrent use; may be used with any Matcher.
-  class Scratch {
+  class JOBFIT_EXPORT Scratch {
    public:
     Scratch();
     ~Scratch();

@@ -3,7 +3,8 @@
 // No exception crosses jobfit's public API. A call that can fail returns a Status, or a
 // Result<T> holding either a T or the Status that explains why there is none. A Status
 // names what went wrong and where: the file, and a line and column (1-based) or a byte
-// offset when the problem has a position.
+// offset when the problem has a position. Status and Result are plain values: copy them
+// freely; a const one may be read from many threads at once.
 //
 //   jobfit::Result<jobfit::Lexicon> lexicon = jobfit::Lexicon::Load("my_terms.json");
 //   if (!lexicon.ok()) {
@@ -20,6 +21,8 @@
 #include <utility>
 #include <variant>
 
+#include "jobfit/export.h"
+
 namespace jobfit {
 
 enum class StatusCode {
@@ -35,7 +38,7 @@ enum class StatusCode {
 };
 
 // Returns the stable lower-case name of a code, e.g. "invalid_lexicon".
-const char* StatusCodeName(StatusCode code);
+JOBFIT_EXPORT const char* StatusCodeName(StatusCode code);
 
 // Where a problem is. Every field is optional; ToString() prints those that are set.
 struct Location {
@@ -63,7 +66,7 @@ struct Location {
 };
 
 // A cheap value type: an OK status carries no allocation.
-class [[nodiscard]] Status {
+class [[nodiscard]] JOBFIT_EXPORT Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message, Location where = {})

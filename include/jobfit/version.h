@@ -2,10 +2,12 @@
 #ifndef JOBFIT_VERSION_H_
 #define JOBFIT_VERSION_H_
 
+#include "jobfit/export.h"
+
 namespace jobfit {
 
 // Returns the version as "MAJOR.MINOR.PATCH". The string is static.
-const char* Version();
+JOBFIT_EXPORT const char* Version();
 
 }  // namespace jobfit
 

@@ -19,7 +19,9 @@ struct ExtractFlags {
   bool no_builtin = false;
   bool json = false;
   bool explain = false;
-  uint64_t max_bytes = uint64_t{1} << 30;
+  uint64_t max_bytes = uint64_t{1} << 30;  // bulk text corpora; binary formats below
+  uint64_t max_binary_bytes = ReadOptions{}.max_binary_bytes;
+  uint32_t max_pages = ReadOptions{}.max_pdf_pages;
 };
 
 int RunExtract(const ExtractFlags& flags) {
@@ -35,6 +37,8 @@ int RunExtract(const ExtractFlags& flags) {
   }
   ReadOptions read_options;
   read_options.max_bytes = flags.max_bytes;
+  read_options.max_binary_bytes = flags.max_binary_bytes;
+  read_options.max_pdf_pages = flags.max_pages;
   ScanOptions scan_options;
   scan_options.explain = flags.explain;
   Matcher::Scratch scratch;
@@ -55,6 +59,9 @@ int RunExtract(const ExtractFlags& flags) {
     } else {
       texts.push_back(std::make_unique<Document>(std::move(*read)));
       doc.text = texts.back()->text;
+      doc.format = texts.back()->format;
+      doc.encoding = texts.back()->encoding;
+      doc.quality = texts.back()->quality;
       doc.result = matcher->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
     }
@@ -75,14 +82,22 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<ExtractFlags>();
   CLI::App* cmd = app.add_subcommand(
       "extract", "Print the skills and tools found in each input, grouped by category.");
-  cmd->add_option("inputs", flags->inputs, "Text files to read; - reads stdin")->required();
+  cmd->add_option(
+         "inputs", flags->inputs,
+         "Files to read (text, Markdown, HTML, PDF, DOCX, ODT, JSON Resume); - reads stdin")
+      ->required();
   cmd->add_option("--lexicon", flags->lexicons,
                   "Extra lexicon file layered over the built-in one (repeatable)");
   cmd->add_flag("--no-builtin", flags->no_builtin, "Use only the --lexicon files");
   cmd->add_flag("--json", flags->json, "Print jobfit.extract/1 JSON (docs/SCHEMAS.md)");
   cmd->add_flag("--explain", flags->explain,
                 "Show why each ambiguous name (R, Go, Spark...) was kept or dropped");
-  cmd->add_option("--max-bytes", flags->max_bytes, "Refuse inputs larger than this")
+  cmd->add_option("--max-bytes", flags->max_bytes, "Refuse text inputs larger than this")
+      ->capture_default_str();
+  cmd->add_option("--max-binary-bytes", flags->max_binary_bytes,
+                  "Refuse PDF, DOCX and ODT inputs larger than this")
+      ->capture_default_str();
+  cmd->add_option("--max-pages", flags->max_pages, "Read at most this many pages of a PDF")
       ->capture_default_str();
   cmd->footer(
       "Exit status: 0 terms found, 1 no term found in any input, 2 an input or lexicon\n"

@@ -8,9 +8,11 @@
 
 #include "jobfit/version.h"
 
+#include "cli/check_command.h"
 #include "cli/common.h"
 #include "cli/extract_command.h"
 #include "cli/lexicon_command.h"
+#include "cli/profile_command.h"
 
 int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, which the commands treat as the end.
@@ -22,6 +24,8 @@ int main(int argc, char** argv) {
   int exit_code = jobfit::cli::kExitOk;
   jobfit::cli::AddExtractCommand(app, &exit_code);
   jobfit::cli::AddLexiconCommand(app, &exit_code);
+  jobfit::cli::AddCheckCommand(app, &exit_code);
+  jobfit::cli::AddProfileCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -14,27 +14,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/line_index.h"
+
 namespace jobfit::internal {
 
 // Returns the offset of the first byte of `text` that is not part of a well-formed UTF-8
 // sequence (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or
 // nullopt when all of it is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view text);
-
-// Maps byte offsets to 1-based line and column numbers (columns count bytes, as compilers
-// and editors do for UTF-8 files).
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text);
-  struct LineColumn {
-    uint32_t line;
-    uint32_t column;
-  };
-  LineColumn At(size_t offset) const;
-
- private:
-  std::vector<size_t> line_starts_;
-};
 
 // Appends "/" and `token` escaped as RFC 6901 says ("~" -> "~0", "/" -> "~1").
 void AppendPointerToken(std::string_view token, std::string* pointer);

@@ -20,11 +20,13 @@ namespace {
 
 // Large inputs are scanned in pieces so normalization buffers stay bounded and 32-bit
 // token offsets suffice; pieces end at line breaks, where no term continues.
-constexpr size_t kPieceBytes = size_t{8} << 20;
+constexpr size_t kPieceBytes = size_t{1} << 20;
 // Context rules look at the occurrence's line, up to this many bytes either side: far
 // enough for any phrase a context pattern names, near enough to stay cheap when a text is
 // dense with ambiguous names.
 constexpr size_t kMaxContextBytes = 120;
+// Context patterns are searched this far either side of an occurrence (see Decide).
+constexpr size_t kPatternReach = 48;
 // A pattern's match may run this far from where its alias starts ("Python 3.11.4").
 constexpr size_t kMaxPatternBytes = 64;
 
@@ -275,8 +277,10 @@ class Scan {
   void DecideAmbiguous() {
     for (Candidate& c : s_.candidates) {
       if (!c.ambiguous) continue;
+      // Reasons are only spelled out for --explain: building strings for every
+      // occurrence was a visible share of scanning dense text.
       std::string reason;
-      c.accepted = Decide(c, &reason);
+      c.accepted = Decide(c, options_.explain ? &reason : nullptr);
       if (options_.explain) {
         Decision d;
         d.term = c.entry;
@@ -289,6 +293,7 @@ class Scan {
     }
   }
 
+  // Returns whether context accepts the occurrence; sets *reason when reason is not null.
   bool Decide(const Candidate& c, std::string* reason) {
     const EntrySpec& entry = m_.spec().entries[c.entry];
     const ContextRules& rules = entry.context;
@@ -300,24 +305,36 @@ class Scan {
     const std::string_view line = text_.substr(line_begin, line_end - line_begin);
     std::string_view found;
 
+    // Context patterns name short phrases ("R&D", "go-to-market"); a match that overlaps
+    // the occurrence lies within a few dozen bytes of it, so only that much is searched.
+    const size_t near_begin =
+        std::max(line_begin, begin > kPatternReach ? begin - kPatternReach : 0);
+    const size_t near_end = std::min(line_end, end + kPatternReach);
+    const std::string_view near = text_.substr(near_begin, near_end - near_begin);
     for (size_t i = 0; i < compiled.negative_patterns.size(); ++i) {
-      if (OverlapsMatch(*compiled.negative_patterns[i], line, begin - line_begin, end - line_begin,
+      if (OverlapsMatch(*compiled.negative_patterns[i], near, begin - near_begin, end - near_begin,
                         &found)) {
-        *reason = "rejected: " + Quote(found) + " matches negative pattern " +
-                  Quote(rules.negative_patterns[i].regex);
+        if (reason != nullptr) {
+          *reason = "rejected: " + Quote(found) + " matches negative pattern " +
+                    Quote(rules.negative_patterns[i].regex);
+        }
         return false;
       }
     }
     for (size_t i = 0; i < compiled.positive_patterns.size(); ++i) {
-      if (OverlapsMatch(*compiled.positive_patterns[i], line, begin - line_begin, end - line_begin,
+      if (OverlapsMatch(*compiled.positive_patterns[i], near, begin - near_begin, end - near_begin,
                         &found)) {
-        *reason = "accepted: " + Quote(found) + " matches positive pattern " +
-                  Quote(rules.positive_patterns[i].regex);
+        if (reason != nullptr) {
+          *reason = "accepted: " + Quote(found) + " matches positive pattern " +
+                    Quote(rules.positive_patterns[i].regex);
+        }
         return true;
       }
     }
     if (rules.skills_list && IsSkillsListItem(line, begin - line_begin, end - line_begin)) {
-      *reason = "accepted: item of a skills list";
+      if (reason != nullptr) {
+        *reason = "accepted: item of a skills list";
+      }
       return true;
     }
     const uint32_t window = static_cast<uint32_t>(rules.window);
@@ -353,11 +370,15 @@ class Scan {
     const std::string* positive = nearest_word(compiled.positive, &positive_distance);
     const std::string* negative = nearest_word(compiled.negative, &negative_distance);
     if (negative != nullptr && negative_distance <= positive_distance) {
-      *reason = "rejected: near " + Quote(*negative);
+      if (reason != nullptr) {
+        *reason = "rejected: near " + Quote(*negative);
+      }
       return false;
     }
     if (positive != nullptr) {
-      *reason = "accepted: near " + Quote(*positive);
+      if (reason != nullptr) {
+        *reason = "accepted: near " + Quote(*positive);
+      }
       return true;
     }
     if (rules.tech_neighbors) {
@@ -375,13 +396,17 @@ class Scan {
             !on_line(other.first_token)) {
           continue;
         }
-        *reason =
-            "accepted: near " + Quote(m_.spec().entries[other.entry].term.name) + ", another skill";
+        if (reason != nullptr) {
+          *reason = "accepted: near " + Quote(m_.spec().entries[other.entry].term.name) +
+                    ", another skill";
+        }
         return true;
       }
     }
-    *reason = rules.default_accept ? "accepted: no context against it (default accept)"
-                                   : "rejected: no supporting context (default reject)";
+    if (reason != nullptr) {
+      *reason = rules.default_accept ? "accepted: no context against it (default accept)"
+                                     : "rejected: no supporting context (default reject)";
+    }
     return rules.default_accept;
   }
 

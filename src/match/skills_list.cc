@@ -26,11 +26,12 @@ size_t SeparatorLength(std::string_view s, size_t pos) {
 
 bool HasListLabel(std::string_view line) {
   const size_t colon = line.find_first_of(":");
-  if (colon == std::string_view::npos || colon > 48) return false;
-  std::string lowered;
-  for (size_t i = 0; i < colon; ++i) lowered.push_back(Lower(line[i]));
+  if (colon == std::string_view::npos || colon >= 48) return false;
+  char lowered[48];
+  for (size_t i = 0; i < colon; ++i) lowered[i] = Lower(line[i]);
+  const std::string_view head(lowered, colon);
   for (std::string_view label : kListLabels) {
-    if (lowered.find(label) != std::string::npos) return true;
+    if (head.find(label) != std::string_view::npos) return true;
   }
   return false;
 }

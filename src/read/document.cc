@@ -1,50 +1,167 @@
+// ReadDocument: sniff the container, apply the limit for its kind, hand it to one reader,
+// then judge the read. The readers live in their own files; this is the only place that
+// knows them all.
 #include "jobfit/document.h"
 
-#include <array>
-#include <string_view>
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <utility>
 
 #include "base/file.h"
+#include "read/docx_reader.h"
+#include "read/html_reader.h"
+#include "read/json_resume_reader.h"
+#include "read/pdf_reader.h"
+#include "read/quality.h"
+#include "read/sniff.h"
+#include "read/text_reader.h"
 
 namespace jobfit {
 namespace {
 
-struct Magic {
-  std::string_view prefix;
-  std::string_view name;
-};
+using read::Container;
 
-// Formats recognised by their first bytes, so a misnamed file is still told apart.
-constexpr std::array<Magic, 7> kBinaryMagic = {{
-    {"%PDF-", "PDF"},
-    {"PK\x03\x04", "ZIP container (DOCX, ODT or similar)"},
-    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "legacy Microsoft Office"},
-    {"{\\rtf", "RTF"},
-    {"\x89PNG", "PNG image"},
-    {"\xFF\xD8\xFF", "JPEG image"},
-    {"\x1F\x8B", "gzip archive"},
-}};
+bool IsBinary(Container c) { return c == Container::kPdf || c == Container::kZip; }
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+Status Unsupported(const read::Sniffed& sniffed, const std::string& source) {
+  std::string message;
+  switch (sniffed.container) {
+    case Container::kEncryptedOle:
+      message =
+          "a password-protected Office document; remove the password and save it again "
+          "(jobfit does not decrypt)";
+      break;
+    case Container::kOle:
+      message = sniffed.what + " is not supported; save the resume as DOCX or PDF";
+      break;
+    case Container::kRtf:
+      message = "RTF is not supported; save the resume as DOCX or PDF";
+      break;
+    default:
+      message = "this is " + sniffed.what + ", not a document jobfit can read";
+      if (sniffed.what.find("image") != std::string::npos) message += " (jobfit does not do OCR)";
+      break;
+  }
+  return Status(StatusCode::kUnsupported, std::move(message), Location::InFile(source));
+}
+
+Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOptions& options) {
+  Document doc;
+  doc.source = std::move(source);
+  const read::Sniffed sniffed = read::SniffContainer(bytes);
+  const Location where = Location::InFile(doc.source);
+  const uint64_t limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
+  if (bytes.size() > limit) {
+    return Status(
+        StatusCode::kLimitExceeded,
+        "input is larger than the limit of " + std::to_string(limit) + " bytes for " +
+            (IsBinary(sniffed.container) ? "PDF/DOCX/ODT (max_binary_bytes)" : "text (max_bytes)"),
+        where);
+  }
+  Status status;
+  switch (sniffed.container) {
+    case Container::kPdf:
+      doc.format = DocumentFormat::kPdf;
+      status = read::ReadPdf(bytes, options, &doc);
+      break;
+    case Container::kZip:
+      status = read::ReadZipDocument(bytes, options, &doc);
+      break;
+    case Container::kText: {
+      const bool html_hint = read::FormatFromName(doc.source) == DocumentFormat::kHtml ||
+                             std::string_view(bytes).substr(0, 1024).find('<') != std::string::npos;
+      status = read::DecodeText(std::move(bytes), html_hint, &doc);
+      if (!status.ok()) break;
+      doc.format = read::SniffText(doc.text, doc.source);
+      if (doc.format == DocumentFormat::kHtml) {
+        const std::string html = std::move(doc.text);
+        status = read::ReadHtml(html, &doc);
+      } else if (doc.format == DocumentFormat::kJsonResume) {
+        const std::string json = std::move(doc.text);
+        status = read::ReadJsonResume(json, &doc);
+      } else {
+        read::ReadPlainText(&doc);
+      }
+      break;
+    }
+    default:
+      return Unsupported(sniffed, doc.source);
+  }
+  if (!status.ok()) return status;
+  if (doc.format != DocumentFormat::kPdf) read::AssessText(doc.text, 1.0, &doc.quality);
+
+  const std::optional<DocumentFormat> named = read::FormatFromName(doc.source);
+  const auto textual = [](DocumentFormat f) {
+    return f == DocumentFormat::kText || f == DocumentFormat::kMarkdown;
+  };
+  if (named && *named != doc.format && !(textual(*named) && textual(doc.format))) {
+    read::AddIssue(&doc.quality, ReadIssueKind::kExtensionMismatch, ReadConfidence::kHigh,
+                   "the file name says " + Upper(DocumentFormatName(*named)) +
+                       " but the content is " + Upper(DocumentFormatName(doc.format)) +
+                       "; read as " + Upper(DocumentFormatName(doc.format)));
+  }
+  return doc;
+}
+
+// Reads the first bytes of a file to choose the size limit before reading it all.
+std::string Peek(const std::string& path) {
+  std::string head(1024, '\0');
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return {};
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  return head;
+}
 
 }  // namespace
 
 Result<Document> ReadDocument(const std::string& path, const ReadOptions& options) {
-  Result<std::string> bytes = base::ReadFile(path, options.max_bytes);
-  if (!bytes.ok()) return bytes.status();
-  Document doc;
-  doc.source = path == "-" ? "<stdin>" : path;
-  for (const Magic& magic : kBinaryMagic) {
-    if (std::string_view(*bytes).substr(0, magic.prefix.size()) == magic.prefix) {
-      return Status(StatusCode::kUnsupported,
-                    std::string(magic.name) + " files are not supported yet; convert to text",
-                    Location::InFile(doc.source));
-    }
+  const std::string shown = path == "-" ? "<stdin>" : path;
+  uint64_t limit = std::max(options.max_bytes, options.max_binary_bytes);
+  if (path != "-") {
+    const read::Sniffed sniffed = read::SniffContainer(Peek(path));
+    limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
   }
-  const std::string_view head = std::string_view(*bytes).substr(0, 8192);
-  if (head.find('\0') != std::string_view::npos) {
-    return Status(StatusCode::kUnsupported, "binary content (NUL bytes); not a text document",
-                  Location::InFile(doc.source));
+  Result<std::string> bytes = base::ReadFile(path, limit);
+  if (!bytes.ok()) {
+    if (bytes.status().code() != StatusCode::kLimitExceeded) return bytes.status();
+    // Name the option to raise, which base::ReadFile cannot know.
+    return Status(StatusCode::kLimitExceeded,
+                  bytes.status().message() + (limit == options.max_bytes && path != "-"
+                                                  ? " for text (max_bytes)"
+                                              : limit == options.max_binary_bytes && path != "-"
+                                                  ? " for PDF/DOCX/ODT (max_binary_bytes)"
+                                                  : " (max_bytes, max_binary_bytes)"),
+                  Location::InFile(shown));
   }
-  doc.text = std::move(*bytes);
-  return doc;
+  try {
+    return ReadBytes(std::move(*bytes), shown, options);
+  } catch (const std::exception& e) {
+    // Readers turn third-party errors into Status; what is left is allocation failure.
+    return Status(StatusCode::kInternal, std::string("reading failed: ") + e.what(),
+                  Location::InFile(shown));
+  }
+}
+
+Result<Document> ReadDocumentFromMemory(std::string_view bytes, std::string_view source_name,
+                                        const ReadOptions& options) {
+  try {
+    return ReadBytes(std::string(bytes), std::string(source_name), options);
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string("reading failed: ") + e.what(),
+                  Location::InFile(std::string(source_name)));
+  }
 }
 
 }  // namespace jobfit

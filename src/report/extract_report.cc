@@ -8,6 +8,7 @@
 
 #include "jobfit/report.h"
 
+#include "base/line_index.h"
 #include "report/text_layout.h"
 
 namespace jobfit {
@@ -72,6 +73,14 @@ std::string RenderExtractText(const Lexicon& lexicon, const std::vector<Extracte
            (groups.size() == 1 ? " term, " : " terms, ") +
            std::to_string(doc.result.matches.size()) +
            (doc.result.matches.size() == 1 ? " mention\n" : " mentions\n");
+    // A read that is not fully trustworthy says so before any term, with its reasons.
+    if (doc.quality.confidence != ReadConfidence::kHigh) {
+      out += "  Read: " + std::string(ReadConfidenceName(doc.quality.confidence)) +
+             " confidence (" + std::string(DocumentFormatName(doc.format)) + ")\n";
+      for (const ReadIssue& issue : doc.quality.issues) {
+        if (issue.severity != ReadConfidence::kHigh) out += "    " + issue.message + "\n";
+      }
+    }
     for (size_t i = 0; i < groups.size();) {
       const Category category = lexicon.term(groups[i].term).category;
       std::vector<std::string> items;
@@ -92,9 +101,9 @@ std::string RenderExtractText(const Lexicon& lexicon, const std::vector<Extracte
     }
     if (options.explain && !doc.result.decisions.empty()) {
       out += "  Decisions on ambiguous names:\n";
-      const internal::TextPositions lines(doc.text);
+      const internal::LineIndex lines(doc.text);
       for (const Decision& d : doc.result.decisions) {
-        const auto [line, column] = lines.Position(d.begin);
+        const auto [line, column] = lines.At(d.begin);
         out += "    " + std::to_string(line) + ":" + std::to_string(column) + " \"" +
                SpanText(doc.text, d.begin, d.end) + "\" as " + lexicon.term(d.term).name + ": " +
                d.reason + "\n";
@@ -116,6 +125,16 @@ std::string RenderExtractJson(const Lexicon& lexicon, const std::vector<Extracte
       continue;
     }
     d["bytes"] = doc.text.size();
+    Json reasons = Json::array();
+    for (const ReadIssue& issue : doc.quality.issues) {
+      reasons.push_back(
+          {{"severity", ReadConfidenceName(issue.severity)}, {"message", issue.message}});
+    }
+    d["read"] = {{"format", DocumentFormatName(doc.format)},
+                 {"encoding", doc.encoding},
+                 {"confidence", ReadConfidenceName(doc.quality.confidence)},
+                 {"score", doc.quality.score},
+                 {"reasons", std::move(reasons)}};
     Json terms = Json::array();
     for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
       const Term& term = lexicon.term(g.term);

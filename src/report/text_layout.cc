@@ -47,17 +47,4 @@ bool CaseInsensitiveLess(std::string_view a, std::string_view b) {
   return !greater && a < b;
 }
 
-TextPositions::TextPositions(std::string_view text) {
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
-  }
-}
-
-std::pair<uint64_t, uint64_t> TextPositions::Position(uint64_t offset) const {
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto line = static_cast<uint64_t>(it - line_starts_.begin());
-  return {line, offset - *(it - 1) + 1};
-}
-
 }  // namespace jobfit::internal

@@ -139,15 +139,43 @@ bool GapBreaksPhrase(std::string_view gap) {
   return false;
 }
 
-class ChunkTokenizer {
+class TextTokenizer {
  public:
-  ChunkTokenizer(std::string_view s, size_t begin, size_t end, TokenStream* out)
+  TextTokenizer(std::string_view s, size_t begin, size_t end, TokenStream* out)
       : s_(s), begin_(begin), end_(end), out_(out) {}
 
+  // Reads the whole text in one pass. A white-space-delimited chunk is checked for
+  // contact data only when it could be some (it starts like "www." or holds '@' or "://"),
+  // and the tokens already taken from it are then withdrawn.
   void Run() {
     size_t pos = begin_;
+    size_t chunk_begin = begin_;
+    size_t chunk_first_token = out_->tokens.size();
+    bool chunk_checked = false;
     while (pos < end_) {
-      if (StartsToken(pos)) {
+      const char c = s_[pos];
+      const uint8_t cls = ClassOf(c);
+      if ((cls & kSpaceByte) != 0) {
+        ++pos;
+        chunk_begin = pos;
+        chunk_first_token = out_->tokens.size();
+        chunk_checked = false;
+        continue;
+      }
+      const bool contact_hint = pos == chunk_begin ? (c == 'w' || c == 'W' || c == '(' ||
+                                                      c == '<' || c == '[' || c == '"')
+                                                   : (c == '@' || c == ':');
+      if (contact_hint && !chunk_checked) {
+        chunk_checked = true;
+        size_t chunk_end = pos;
+        while (chunk_end < end_ && !IsSpace(s_[chunk_end])) ++chunk_end;
+        if (IsContactChunk(s_.substr(chunk_begin, chunk_end - chunk_begin))) {
+          out_->tokens.resize(chunk_first_token);
+          pos = chunk_end;
+          continue;
+        }
+      }
+      if ((cls & kAlnumByte) != 0 || StartsToken(pos)) {
         pos = ReadToken(pos);
       } else {
         pos += CodePointLength(s_, pos);
@@ -328,29 +356,7 @@ void Tokenize(std::string_view normalized, TokenStream* out) {
   // About one token per six bytes of prose; reserving avoids regrowth on the hot path.
   out->tokens.reserve(normalized.size() / 6 + 16);
   out->keys.reserve(normalized.size() + 16);
-  const size_t n = normalized.size();
-  size_t pos = 0;
-  while (pos < n) {
-    if (IsSpace(normalized[pos])) {
-      ++pos;
-      continue;
-    }
-    // Only chunks with '@', ':' or a leading 'w' can be contact data; note them while
-    // finding the chunk's end so most chunks are read once.
-    size_t chunk_end = pos;
-    bool maybe_contact = normalized[pos] == 'w' || normalized[pos] == 'W' ||
-                         normalized[pos] == '(' || normalized[pos] == '<' ||
-                         normalized[pos] == '[' || normalized[pos] == '"';
-    while (chunk_end < n && !IsSpace(normalized[chunk_end])) {
-      const char c = normalized[chunk_end];
-      maybe_contact |= c == '@' || c == ':';
-      ++chunk_end;
-    }
-    if (!maybe_contact || !IsContactChunk(normalized.substr(pos, chunk_end - pos))) {
-      ChunkTokenizer(normalized, pos, chunk_end, out).Run();
-    }
-    pos = chunk_end;
-  }
+  TextTokenizer(normalized, 0, normalized.size(), out).Run();
 }
 
 }  // namespace jobfit::text

@@ -23,7 +23,7 @@ set(third_party_poppler read)
 set(third_party_zip read)
 set(third_party_pugixml read)
 set(third_party_gumbo read)
-set(third_party_nlohmann lexicon score report)
+set(third_party_nlohmann lexicon read score report)
 
 set(violations "")
 

@@ -208,6 +208,112 @@ TEST(Cli, HelpAndVersionSucceed) {
   EXPECT_EQ(RunJobfit("").exit_code, 2);
 }
 
+// `jobfit check`: the bundled sample resume against the bundled ad, with "Present" fixed.
+constexpr const char* kCheckSample =
+    "check --as-of 2025-06 examples/sample_resume.txt --job examples/sample_job.txt";
+
+double CheckScore(const std::string& args) {
+  const RunResult r = RunJobfit(args + " --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out)["score"].get<double>();
+}
+
+TEST(CliCheck, PrintsTheGoldenTextReport) {
+  const RunResult r = RunJobfit(kCheckSample);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  ExpectGolden("check_sample/report.txt", r.out);
+}
+
+TEST(CliCheck, JsonFollowsTheCheckSchema) {
+  const RunResult r = RunJobfit(std::string(kCheckSample) + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["schema"], "jobfit.check/1");
+  EXPECT_EQ(doc["target"]["kind"], "job");
+  EXPECT_EQ(doc["target"]["source"], "examples/sample_job.txt");
+  EXPECT_GE(doc["score"].get<double>(), 0);
+  EXPECT_LE(doc["score"].get<double>(), 100);
+  EXPECT_TRUE(doc["matched"].is_array());
+  EXPECT_TRUE(doc["suggestions"].is_array());
+  // The text report shows the same score.
+  char score[32];
+  std::snprintf(score, sizeof score, "Score: %.1f / 100", doc["score"].get<double>());
+  EXPECT_NE(RunJobfit(kCheckSample).out.find(score), std::string::npos);
+
+  const RunResult profile =
+      RunJobfit("check --as-of 2025-06 --json --profile ml-engineer examples/sample_resume.txt");
+  ASSERT_EQ(profile.exit_code, 0) << profile.err;
+  const nlohmann::json by_profile = nlohmann::json::parse(profile.out);
+  EXPECT_EQ(by_profile["schema"], "jobfit.check/1");
+  EXPECT_EQ(by_profile["target"]["kind"], "profile");
+}
+
+TEST(CliCheck, ExitsOneBelowTheMinimumScoreAndZeroAtIt) {
+  const double score = CheckScore(kCheckSample);
+  ASSERT_LT(score, 100);
+  char at[16];
+  char above[16];
+  std::snprintf(at, sizeof at, "%.1f", score);
+  std::snprintf(above, sizeof above, "%.1f", score + 0.1);
+  EXPECT_EQ(RunJobfit(std::string(kCheckSample) + " --min-score " + at).exit_code, 0);
+  const RunResult below = RunJobfit(std::string(kCheckSample) + " --min-score " + above);
+  EXPECT_EQ(below.exit_code, 1);
+  EXPECT_NE(below.out.find("Score: "), std::string::npos) << "the report is still printed";
+  EXPECT_EQ(RunJobfit(std::string(kCheckSample) + " --json --min-score " + above).exit_code, 1);
+}
+
+TEST(CliCheck, ExitsTwoNamingAMissingFile) {
+  const RunResult resume = RunJobfit("check no_such_resume.txt --job examples/sample_job.txt");
+  EXPECT_EQ(resume.exit_code, 2);
+  EXPECT_EQ(resume.out, "");
+  EXPECT_EQ(resume.err, "jobfit: no_such_resume.txt: cannot open: No such file or directory\n");
+  const RunResult ad = RunJobfit("check examples/sample_resume.txt --job no_such_ad.txt");
+  EXPECT_EQ(ad.exit_code, 2);
+  EXPECT_EQ(ad.err, "jobfit: no_such_ad.txt: cannot open: No such file or directory\n");
+  const RunResult profile = RunJobfit("check examples/sample_resume.txt --profile no_such.json");
+  EXPECT_EQ(profile.exit_code, 2);
+  EXPECT_NE(profile.err.find("no_such.json"), std::string::npos) << profile.err;
+  const RunResult name = RunJobfit("check examples/sample_resume.txt --profile astronaut");
+  EXPECT_EQ(name.exit_code, 2);
+  EXPECT_NE(name.err.find("\"astronaut\""), std::string::npos) << name.err;
+  EXPECT_NE(name.err.find("ml-engineer"), std::string::npos) << name.err;
+  EXPECT_EQ(RunJobfit(std::string(kCheckSample) + " --as-of 2025-13").exit_code, 2);
+}
+
+TEST(CliCheck, NoEscapeCodesWithoutATerminalOrWithNoColor) {
+  // Output to a file is not a terminal: plain text.
+  EXPECT_EQ(RunJobfit(kCheckSample).out.find('\x1b'), std::string::npos);
+  // At a terminal (a pseudo-terminal from util-linux `script`), colour unless NO_COLOR.
+  if (std::system("script -qec true /dev/null </dev/null >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "no `script` to run jobfit at a pseudo-terminal";
+  }
+  const fs::path dir = fs::temp_directory_path() / ("jobfit_tty_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto at_terminal = [&](const std::string& env) {
+    const std::string command = "cd '" JOBFIT_SOURCE_DIR "' && " + env +
+                                " script -qec \"'" JOBFIT_CLI_PATH "' " + kCheckSample +
+                                "\" /dev/null </dev/null >'" + (dir / "out").string() + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    return Slurp(dir / "out");
+  };
+  const std::string colour = at_terminal("env -u NO_COLOR");
+  EXPECT_NE(colour.find("Score: "), std::string::npos) << colour;
+  EXPECT_NE(colour.find('\x1b'), std::string::npos) << "a terminal gets colour";
+  const std::string plain = at_terminal("NO_COLOR=1");
+  EXPECT_NE(plain.find("Score: "), std::string::npos) << plain;
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos) << "NO_COLOR turns colour off";
+  fs::remove_all(dir);
+}
+
+TEST(CliCheck, ProfileListNamesTheBuiltinProfiles) {
+  const RunResult r = RunJobfit("profile list");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.rfind("ml-engineer\tMachine Learning Engineer\t", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.back(), '\n');
+}
+
 TEST(Cli, AClosedPipeIsNotAnError) {
   const fs::path dir = fs::temp_directory_path() / ("jobfit_pipe_" + std::to_string(::getpid()));
   fs::create_directories(dir);

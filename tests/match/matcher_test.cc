@@ -104,6 +104,33 @@ TEST(Matcher, ExactCaseAliasesNeedTheirCase) {
   EXPECT_TRUE(Find(matcher, "new laws").empty());
 }
 
+TEST(Matcher, ExactCaseAliasesInCapitalsOnCapitalLinesOrThroughContext) {
+  // A plain case-exact alias in capitals counts only on a line without lower-case letters.
+  Result<Lexicon> lexicon = Lexicon::FromJson(R"json({
+    "schema": "jobfit.lexicon/1", "name": "caps", "version": "1",
+    "entries": [
+      {"id": "qt", "name": "Qt", "category": "library", "sources": ["extended"],
+       "aliases": [{"text": "Qt", "case": "exact"}]},
+      {"id": "docker", "name": "Docker", "category": "tool", "sources": ["extended"],
+       "aliases": ["Docker"]}]})json",
+                                              "caps.json");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> caps = Matcher::Compile(*lexicon);
+  ASSERT_TRUE(caps.ok()) << caps.status().ToString();
+  EXPECT_EQ(Find(*caps, "Name\nSKILLS: QT, DOCKER\n"),
+            (std::vector<Found>{{"qt", "QT"}, {"docker", "DOCKER"}}));
+  EXPECT_EQ(Find(*caps, "Desktop apps in QT and Docker"),
+            (std::vector<Found>{{"docker", "Docker"}}));
+  EXPECT_TRUE(Find(*caps, "QT AND qt").empty());  // lower case on the line
+  EXPECT_EQ(Find(*caps, "QT and Qt"), (std::vector<Found>{{"qt", "Qt"}}));  // own spelling
+  // An ambiguous one in capitals is decided by its context rules, on any line.
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "Services in GO programming"), (std::vector<Found>{{"go", "GO"}}));
+  EXPECT_EQ(Find(matcher, "GO PROGRAMMING"), (std::vector<Found>{{"go", "GO"}}));
+  EXPECT_TRUE(Find(matcher, "LET US GO AHEAD").empty());
+  EXPECT_TRUE(Find(matcher, "gO programming").empty());
+}
+
 TEST(Matcher, PluralsOfConceptsMatch) {
   const Matcher matcher = CompileFixture();
   EXPECT_EQ(Find(matcher, "CNNs and convolutional neural networks"),

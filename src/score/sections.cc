@@ -1,0 +1,201 @@
+#include "score/sections.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+namespace jobfit::internal {
+namespace {
+
+// The heading as compared: lower case, one space between words, no trailing colon,
+// typographic apostrophes made ASCII.
+std::string HeadingKey(std::string_view line) {
+  std::string key = FoldForCues(line);
+  for (size_t at = key.find("\xE2\x80\x99"); at != std::string::npos;
+       at = key.find("\xE2\x80\x99")) {
+    key.replace(at, 3, "'");
+  }
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+  return key;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Heading candidates: short, on their own line, not a bullet, not a sentence.
+bool LooksLikeHeading(std::string_view line) {
+  line = Trim(line);
+  if (line.empty() || line.size() > 60 || StartsWithBullet(line)) return false;
+  const char last = line.back();
+  if (last == '.' || last == ',' || last == ';') return false;
+  return WordCount(line) <= 6;
+}
+
+template <typename Kind>
+struct Phrase {
+  std::string_view text;
+  Kind kind;
+};
+
+// Order matters: the first phrase the heading contains wins, so the more specific phrases
+// ("preferred qualifications", "about you") come before the general ones.
+constexpr Phrase<AdSection> kAdPhrases[] = {
+    {"equal opportunit", AdSection::kIgnored},
+    {"nice to have", AdSection::kPreferred},
+    {"nice-to-have", AdSection::kPreferred},
+    {"good to have", AdSection::kPreferred},
+    {"preferred", AdSection::kPreferred},
+    {"desirable", AdSection::kPreferred},
+    {"bonus", AdSection::kPreferred},
+    {"plus", AdSection::kPreferred},
+    {"extra credit", AdSection::kPreferred},
+    {"about you", AdSection::kRequired},
+    {"who you are", AdSection::kRequired},
+    {"requirement", AdSection::kRequired},
+    {"qualification", AdSection::kRequired},
+    {"must have", AdSection::kRequired},
+    {"must-have", AdSection::kRequired},
+    {"what you bring", AdSection::kRequired},
+    {"what you'll bring", AdSection::kRequired},
+    {"looking for", AdSection::kRequired},
+    {"what you need", AdSection::kRequired},
+    {"you have", AdSection::kRequired},
+    {"person specification", AdSection::kRequired},
+    {"essential", AdSection::kRequired},
+    {"skills", AdSection::kRequired},
+    {"your profile", AdSection::kRequired},
+    {"responsibilit", AdSection::kDuties},
+    {"what you will do", AdSection::kDuties},
+    {"what you'll do", AdSection::kDuties},
+    {"what you'll be doing", AdSection::kDuties},
+    {"duties", AdSection::kDuties},
+    {"the role", AdSection::kDuties},
+    {"your role", AdSection::kDuties},
+    {"about the role", AdSection::kDuties},
+    {"day to day", AdSection::kDuties},
+    {"the job", AdSection::kDuties},
+    {"about", AdSection::kIgnored},
+    {"who we are", AdSection::kIgnored},
+    {"benefit", AdSection::kIgnored},
+    {"what we offer", AdSection::kIgnored},
+    {"we offer", AdSection::kIgnored},
+    {"perks", AdSection::kIgnored},
+    {"compensation", AdSection::kIgnored},
+    {"salary", AdSection::kIgnored},
+    {"why join", AdSection::kIgnored},
+    {"how to apply", AdSection::kIgnored},
+    {"our values", AdSection::kIgnored},
+    {"diversity", AdSection::kIgnored},
+    {"life at", AdSection::kIgnored},
+};
+
+constexpr Phrase<ResumeSection> kResumePhrases[] = {
+    {"summary", ResumeSection::kSummary},       {"profile", ResumeSection::kSummary},
+    {"about me", ResumeSection::kSummary},      {"objective", ResumeSection::kSummary},
+    {"certif", ResumeSection::kCertifications}, {"licen", ResumeSection::kCertifications},
+    {"skill", ResumeSection::kSkills},          {"technologies", ResumeSection::kSkills},
+    {"tech stack", ResumeSection::kSkills},     {"toolbox", ResumeSection::kSkills},
+    {"competenc", ResumeSection::kSkills},      {"experience", ResumeSection::kExperience},
+    {"employment", ResumeSection::kExperience}, {"work history", ResumeSection::kExperience},
+    {"career", ResumeSection::kExperience},     {"project", ResumeSection::kProjects},
+    {"open source", ResumeSection::kProjects},  {"education", ResumeSection::kEducation},
+    {"academic", ResumeSection::kEducation},    {"qualification", ResumeSection::kEducation},
+};
+
+template <typename Kind, typename Classifier, typename Unknown>
+std::vector<Section<Kind>> Split(std::string_view text, Kind first, Classifier classify,
+                                 Unknown unknown) {
+  std::vector<Section<Kind>> sections;
+  sections.push_back({first, {0, 0}, {0, text.size()}});
+  for (const Range& line : SplitLines(text)) {
+    const std::string_view content = text.substr(line.begin, line.end - line.begin);
+    std::optional<Kind> kind = classify(content);
+    if (!kind) kind = unknown(content);
+    if (!kind) continue;
+    sections.back().body.end = line.begin;
+    sections.push_back({*kind, line, {line.end, text.size()}});
+  }
+  return sections;
+}
+
+bool IsAllCapsHeading(std::string_view line) {
+  line = Trim(line);
+  if (!LooksLikeHeading(line) || WordCount(line) > 4) return false;
+  size_t letters = 0;
+  for (char c : line) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 4;
+}
+
+}  // namespace
+
+std::string_view AdSectionName(AdSection section) {
+  switch (section) {
+    case AdSection::kPreamble:
+      return "preamble";
+    case AdSection::kRequired:
+      return "requirements";
+    case AdSection::kPreferred:
+      return "preferred";
+    case AdSection::kDuties:
+      return "duties";
+    case AdSection::kIgnored:
+      return "ignored";
+  }
+  return "?";
+}
+
+std::optional<AdSection> ClassifyAdHeading(std::string_view line) {
+  // Prefix matching only for word stems ("responsibilit", "qualification").
+  if (!LooksLikeHeading(line)) return std::nullopt;
+  const std::string key = HeadingKey(line);
+  for (const Phrase<AdSection>& phrase : kAdPhrases) {
+    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<ResumeSection> ClassifyResumeHeading(std::string_view line) {
+  if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
+  const std::string key = HeadingKey(line);
+  for (const Phrase<ResumeSection>& phrase : kResumePhrases) {
+    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
+  }
+  return std::nullopt;
+}
+
+std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
+  // An unknown heading ends with a colon ("Tech stack:"); its lines are treated as duties:
+  // named in the ad's description of the job, but not marked as requirements.
+  return Split(
+      text, AdSection::kPreamble, ClassifyAdHeading,
+      [](std::string_view line) -> std::optional<AdSection> {
+        line = Trim(line);
+        if (LooksLikeHeading(line) && WordCount(line) <= 4 && !line.empty() && line.back() == ':') {
+          return AdSection::kDuties;
+        }
+        return std::nullopt;
+      });
+}
+
+std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text) {
+  // An unknown heading in capitals ("INTERESTS", "AWARDS") starts an "other" section;
+  // the resume's name and title lines are mixed case, so they stay in the header.
+  return Split(text, ResumeSection::kHeader, ClassifyResumeHeading,
+               [](std::string_view line) -> std::optional<ResumeSection> {
+                 if (IsAllCapsHeading(line)) return ResumeSection::kOther;
+                 return std::nullopt;
+               });
+}
+
+}  // namespace jobfit::internal

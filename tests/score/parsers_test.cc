@@ -1,0 +1,152 @@
+// Unit tests of the score module's hand parsers: sections, years, degrees, dates, the
+// timeline and the cues of job-ad sentences.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "score/experience.h"
+#include "score/job_ad.h"
+#include "score/sections.h"
+#include "score/text_util.h"
+#include "score/timeline.h"
+
+namespace jobfit::internal {
+namespace {
+
+TEST(AdSections, RecogniseRequirementPreferredAndOtherHeadings) {
+  EXPECT_EQ(ClassifyAdHeading("Requirements"), AdSection::kRequired);
+  EXPECT_EQ(ClassifyAdHeading("Qualifications:"), AdSection::kRequired);
+  EXPECT_EQ(ClassifyAdHeading("Must have"), AdSection::kRequired);
+  EXPECT_EQ(ClassifyAdHeading("What you bring"), AdSection::kRequired);
+  EXPECT_EQ(ClassifyAdHeading("What we\xE2\x80\x99re looking for"), AdSection::kRequired);
+  EXPECT_EQ(ClassifyAdHeading("Nice to have"), AdSection::kPreferred);
+  EXPECT_EQ(ClassifyAdHeading("Preferred qualifications"), AdSection::kPreferred);
+  EXPECT_EQ(ClassifyAdHeading("Bonus points"), AdSection::kPreferred);
+  EXPECT_EQ(ClassifyAdHeading("Pluses"), AdSection::kPreferred);
+  EXPECT_EQ(ClassifyAdHeading("Responsibilities"), AdSection::kDuties);
+  EXPECT_EQ(ClassifyAdHeading("What you'll do"), AdSection::kDuties);
+  EXPECT_EQ(ClassifyAdHeading("About us"), AdSection::kIgnored);
+  EXPECT_EQ(ClassifyAdHeading("Benefits"), AdSection::kIgnored);
+  EXPECT_EQ(ClassifyAdHeading("What we offer"), AdSection::kIgnored);
+  EXPECT_EQ(ClassifyAdHeading("- 3+ years of Python and solid SQL."), std::nullopt);
+}
+
+TEST(ResumeSections, RecogniseCommonHeadingsInAnyCase) {
+  EXPECT_EQ(ClassifyResumeHeading("SUMMARY"), ResumeSection::kSummary);
+  EXPECT_EQ(ClassifyResumeHeading("Technical Skills"), ResumeSection::kSkills);
+  EXPECT_EQ(ClassifyResumeHeading("professional experience"), ResumeSection::kExperience);
+  EXPECT_EQ(ClassifyResumeHeading("PROJECTS"), ResumeSection::kProjects);
+  EXPECT_EQ(ClassifyResumeHeading("Education"), ResumeSection::kEducation);
+  EXPECT_EQ(ClassifyResumeHeading("LICENSES & CERTIFICATIONS"), ResumeSection::kCertifications);
+  const std::string resume = "Jane Doe\nData Engineer\n\nSKILLS\nPython\r\nINTERESTS\nChess\n";
+  const auto sections = FindResumeSections(resume);
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[0].kind, ResumeSection::kHeader);
+  EXPECT_EQ(sections[1].kind, ResumeSection::kSkills);
+  EXPECT_EQ(sections[2].kind, ResumeSection::kOther);
+}
+
+double OnlyYears(const std::string& sentence) {
+  const auto phrases = FindYearsPhrases(sentence);
+  return phrases.size() == 1 ? phrases[0].years : -1;
+}
+
+TEST(Years, ReadEveryPhraseOfTheIssue) {
+  EXPECT_EQ(OnlyYears("3+ years of Python"), 3);
+  EXPECT_EQ(OnlyYears("5-7 years of professional experience"), 5);
+  EXPECT_EQ(OnlyYears("at least two years of experience"), 2);
+  EXPECT_EQ(OnlyYears("minimum of 3 yrs experience with SQL"), 3);
+  EXPECT_EQ(OnlyYears("3 to 5 years in DevOps"), 3);
+  EXPECT_EQ(OnlyYears("2\xCE\xB2"
+                      "4 years of experience in machine learning"),
+            2);
+}
+
+TEST(Years, CompanyAgeAndPeriodsAreNotRequirements) {
+  EXPECT_TRUE(FindYearsPhrases("The company was founded 12 years ago.").empty());
+  EXPECT_TRUE(FindYearsPhrases("We were founded 12 years ago and have grown since").empty());
+  EXPECT_TRUE(FindYearsPhrases("inside a 150-year-old insurer").empty());
+  EXPECT_TRUE(FindYearsPhrases("a structured two-year programme").empty());
+  EXPECT_TRUE(FindYearsPhrases("a paid sabbatical after four years").empty());
+  EXPECT_TRUE(FindYearsPhrases("completion within three years of hire").empty());
+}
+
+TEST(Years, SideClauseIsMarked) {
+  const auto phrases =
+      FindYearsPhrases("5+ years of backend development, including at least two years of Go");
+  ASSERT_EQ(phrases.size(), 2u);
+  EXPECT_FALSE(phrases[0].side);
+  EXPECT_TRUE(phrases[1].side);
+}
+
+TEST(Degrees, LevelsFromTermsAndAbbreviations) {
+  EXPECT_EQ(DegreeLevelOfTerm("bachelors-degree"), DegreeLevel::kBachelor);
+  EXPECT_EQ(DegreeLevelOfTerm("phd"), DegreeLevel::kDoctorate);
+  EXPECT_EQ(HighestDegreeInText("B.Eng. Computer Engineering, 2015"), DegreeLevel::kBachelor);
+  EXPECT_EQ(HighestDegreeInText("M.Sc. Computer Science\nBSc Maths"), DegreeLevel::kMaster);
+  EXPECT_EQ(HighestDegreeInText("Ph.D. in Linguistics"), DegreeLevel::kDoctorate);
+  EXPECT_EQ(HighestDegreeInText("ms excel and ba skills"), DegreeLevel::kNone);
+}
+
+TEST(Dates, RangesOfEveryForm) {
+  const MonthIndex now = MakeMonth(2025, 6);
+  auto range = FindDateRange("Senior ML Engineer, Northwind     Jan 2019 - Present", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2019, 1));
+  EXPECT_EQ(range->end, now);
+  EXPECT_TRUE(range->present);
+  range = FindDateRange("03/2018 - 06/2021", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2018, 3));
+  EXPECT_EQ(range->end, MakeMonth(2021, 6));
+  range = FindDateRange("Junior BI Developer 2017-2020", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2017, 1));
+  EXPECT_EQ(range->end, MakeMonth(2020, 12));
+  range = FindDateRange("Intern, Sep '22 \xE2\x80\x93 Mar '23", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2022, 9));
+  EXPECT_EQ(range->end, MakeMonth(2023, 3));
+  range = FindDateRange("'19 to '21", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2019, 1));
+  EXPECT_FALSE(FindDateRange("M.Sc. Computer Science, University of Leeds, 2017", now));
+  EXPECT_FALSE(FindDateRange("2020 - 2018", now));
+}
+
+TEST(Timeline, OverlappingRolesCountOnce) {
+  EXPECT_EQ(MergedMonths({{MakeMonth(2019, 1), MakeMonth(2020, 12)},
+                          {MakeMonth(2020, 6), MakeMonth(2021, 5)}}),
+            29);
+  EXPECT_EQ(MergedMonths({{MakeMonth(2019, 1), MakeMonth(2019, 12)},
+                          {MakeMonth(2021, 1), MakeMonth(2021, 12)}}),
+            24);
+  // Adjacent roles join without a gap month.
+  EXPECT_EQ(MergedMonths({{MakeMonth(2019, 1), MakeMonth(2019, 12)},
+                          {MakeMonth(2020, 1), MakeMonth(2020, 12)}}),
+            24);
+  EXPECT_EQ(MergedMonths({}), 0);
+}
+
+TEST(Cues, InlinePreferenceRequirementAndNegation) {
+  EXPECT_EQ(ClauseCue(FoldForCues("Experience with Spark is a plus")), Need::kPreferred);
+  EXPECT_EQ(ClauseCue(FoldForCues("must have Terraform")), Need::kRequired);
+  EXPECT_EQ(ClauseCue(FoldForCues("Experience with Docker")), std::nullopt);
+  EXPECT_TRUE(IsNegatedClause(FoldForCues("No Kubernetes experience required")));
+  EXPECT_TRUE(IsNegatedClause(FoldForCues("Java experience is not needed")));
+  EXPECT_TRUE(IsNegatedClause(FoldForCues("no Scala required")));
+  EXPECT_FALSE(IsNegatedClause(FoldForCues("Kubernetes experience required")));
+  EXPECT_TRUE(IsBoilerplate(FoldForCues("We are an equal opportunity employer.")));
+}
+
+TEST(Sentences, BulletsAndWrappedLines) {
+  const std::string text =
+      "Requirements\n- 3+ years of Python and\n  solid SQL.\n- Docker. Kubernetes.\n";
+  const std::vector<Range> sentences = SplitSentences(text, {{0, 12}});
+  ASSERT_EQ(sentences.size(), 4u);
+  EXPECT_EQ(OneLine(text.substr(sentences[1].begin, sentences[1].end - sentences[1].begin)),
+            "3+ years of Python and solid SQL.");
+}
+
+}  // namespace
+}  // namespace jobfit::internal
