@@ -12,3 +12,6 @@ cmake --build "$build" -j"$(nproc)" --target jobfit_cli >/dev/null
 jobfit="$build/src/cli/jobfit"
 echo "\$ jobfit extract examples/sample_resume.txt examples/sample_job.txt"
 "$jobfit" extract examples/sample_resume.txt examples/sample_job.txt
+echo
+echo "\$ jobfit check examples/sample_resume.txt --job examples/sample_job.txt"
+"$jobfit" check examples/sample_resume.txt --job examples/sample_job.txt

@@ -237,7 +237,8 @@ def render(raw, header):
             rc = r.get("reference_count")
             diff = "" if rc is None or r["program"] == "jobfit extract" else \
                 f"{(r['count'] - rc) / max(rc, 1) * 100:+.1f}%"
-            ratio = f"{ref['mbps'] / r['mbps']:.3g}" if ref else ""
+            x = ref["mbps"] / r["mbps"] if ref else None
+            ratio = "" if x is None else f"{x:.0f}" if x >= 100 else f"{x:.3g}"
             out.append(f"| {r['program']} | {r['input']} | {r['count']} | {diff} | "
                        f"{r['compile_s']:.2f} | {speed(r['mbps'])} | {whole_run(r)} | "
                        f"{r['rss_mb']:.0f} | {ratio} |")

@@ -93,7 +93,10 @@ cpp_out=$("$tmp/cpp/jobfit_example" "$resume" "$job")
 show "C++ example output" "$cpp_out"
 expect "C++ example" "$cpp_out" '^jobfit [0-9]+\.[0-9]+\.[0-9]+ \(C\+\+ API\)' \
   'PyTorch$' 'Kubernetes$' '^score against .*sample_job\.txt: [0-9.]+/100'
-if ! ldd "$tmp/cpp/jobfit_example" | grep -q "=> $libdir/libjobfit.so"; then
+# ldd's output is captured first: with pipefail, `ldd | grep -q` fails at random when
+# grep exits before ldd has written everything (SIGPIPE).
+cpp_libs=$(ldd "$tmp/cpp/jobfit_example")
+if ! grep -q "=> $libdir/libjobfit.so" <<<"$cpp_libs"; then
   echo "FAILED: the C++ example does not load the installed libjobfit.so" >&2
   failed=1
 fi
@@ -102,7 +105,8 @@ echo "== C++ example: JOBFIT_USE_STATIC_LIBS=ON (libjobfit.a)"
 quiet "$cmake" -S "$source/examples/cpp" -B "$tmp/cpp-static" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release -DJOBFIT_USE_STATIC_LIBS=ON
 quiet "$cmake" --build "$tmp/cpp-static"
-if ldd "$tmp/cpp-static/jobfit_example" | grep -q libjobfit; then
+static_libs=$(ldd "$tmp/cpp-static/jobfit_example")
+if grep -q libjobfit <<<"$static_libs"; then
   echo "FAILED: the static C++ example loads libjobfit.so" >&2
   failed=1
 fi
