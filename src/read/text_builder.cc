@@ -76,10 +76,14 @@ constexpr std::array<HeadingWord, 37> kHeadingWords = {{
 
 SectionKind ClassifyHeading(std::string_view heading) {
   if (heading.size() > 60) return SectionKind::kOther;
-  std::string lower;
-  for (char c : heading) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Called for every short line of a text: lower-case into the stack, not the heap.
+  char buffer[60];
+  for (size_t i = 0; i < heading.size(); ++i) {
+    buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(heading[i])));
+  }
+  const std::string_view lower(buffer, heading.size());
   for (const HeadingWord& w : kHeadingWords) {
-    if (lower.find(w.word) != std::string::npos) return w.kind;
+    if (lower.find(w.word) != std::string_view::npos) return w.kind;
   }
   return SectionKind::kOther;
 }
