@@ -259,6 +259,7 @@ class Scan {
         auto last = std::lower_bound(tokens.begin() + alias.first_token, tokens.end(), end,
                                      [](const text::Token& t, size_t e) { return t.begin < e; });
         if (last == tokens.begin() || (last - 1)->end != end) continue;  // ends inside a token
+        if (last - tokens.begin() <= alias.first_token) continue;        // matched nothing
         Candidate c = alias;
         c.end_token = static_cast<uint32_t>(last - tokens.begin());
         c.form = m_.patterns[p].index;
@@ -390,9 +391,9 @@ class Scan {
       auto it = std::lower_bound(
           s_.candidates.begin(), s_.candidates.end(), first,
           [](const Candidate& a, uint32_t token) { return a.first_token < token; });
-      for (; it != s_.candidates.end() && it->first_token <= c.end_token + window; ++it) {
+      for (; it != s_.candidates.end() && it->first_token < c.end_token + window; ++it) {
         const Candidate& other = *it;
-        if (other.ambiguous || other.end_token + window < c.first_token ||
+        if (other.ambiguous || other.end_token + window <= c.first_token ||
             !on_line(other.first_token)) {
           continue;
         }
@@ -456,22 +457,47 @@ class Scan {
   std::string_view text_;
 };
 
-// Returns where the piece starting at `from` should end: at a line break near
-// kPieceBytes that does not follow a hyphen (which the normalizer might join).
+// Returns where the piece starting at `from` should end, near kPieceBytes. No alias may
+// span the cut, so the best cut is a blank line, then a line break after phrase-ending
+// punctuation (which no alias crosses anyway), then any line break not after a hyphen or
+// soft hyphen (the normalizer joins those), then a space; failing all of them (one huge
+// "word"), a UTF-8 character boundary. Always returns more than `from`.
 size_t PieceEnd(std::string_view text, size_t from) {
   if (text.size() - from <= kPieceBytes) return text.size();
-  size_t cut = from + kPieceBytes;
-  while (cut > from + kPieceBytes / 2) {
-    if (text[cut - 1] == '\n' && (cut < 2 || text[cut - 2] != '-')) return cut;
+  const size_t limit = from + kPieceBytes;
+  const size_t floor = from + kPieceBytes / 2;
+  const auto line_break_at = [&](size_t cut) { return text[cut - 1] == '\n'; };
+  const auto previous_visible = [&](size_t cut) -> char {
+    size_t k = cut - 1;  // the '\n'
+    while (k > from && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
+    return k > from ? text[k - 1] : '\0';
+  };
+  for (size_t cut = limit; cut > floor; --cut) {
+    if (line_break_at(cut) && previous_visible(cut) == '\n') return cut;
+  }
+  for (size_t cut = limit; cut > floor; --cut) {
+    if (!line_break_at(cut)) continue;
+    const char before = previous_visible(cut);
+    if (before == '.' || before == ',' || before == ';' || before == ':' || before == ')') {
+      return cut;
+    }
+  }
+  for (size_t cut = limit; cut > floor; --cut) {
+    if (!line_break_at(cut)) continue;
+    const char before = previous_visible(cut);
+    const bool soft_hyphen = cut >= from + 3 && text[cut - 2] == '\xAD' && text[cut - 3] == '\xC2';
+    if (before != '-' && !soft_hyphen) return cut;
+  }
+  for (size_t cut = limit; cut > floor; --cut) {
+    if (text[cut - 1] == ' ') return cut;
+  }
+  // Back up at most three bytes to the start of a UTF-8 sequence; invalid input (a run of
+  // continuation bytes) is cut where it is.
+  size_t cut = limit;
+  for (int step = 0; step < 3 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80; ++step) {
     --cut;
   }
-  // No usable line break: cut at a space, else anywhere outside a UTF-8 sequence.
-  cut = from + kPieceBytes;
-  while (cut > from + kPieceBytes / 2 && text[cut - 1] != ' ') --cut;
-  if (text[cut - 1] == ' ') return cut;
-  cut = from + kPieceBytes;
-  while (cut > from && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return cut;
+  return (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80 ? limit : cut;
 }
 
 void AddImplied(const MatcherImpl& m, ScanResult* out) {

@@ -171,6 +171,10 @@ class TextTokenizer {
         while (chunk_end < end_ && !IsSpace(s_[chunk_end])) ++chunk_end;
         if (IsContactChunk(s_.substr(chunk_begin, chunk_end - chunk_begin))) {
           out_->tokens.resize(chunk_first_token);
+          // An address between two words ends any phrase: "Machine jane@x.org learning"
+          // is not "machine learning".
+          out_->last_end = static_cast<uint32_t>(chunk_begin);
+          break_pending_ = true;
           pos = chunk_end;
           continue;
         }
@@ -263,9 +267,10 @@ class TextTokenizer {
     token.key_len = static_cast<uint32_t>(keys.size() - key_begin);
     token.hash = HashKey(out_->Key(token));
     if (!out_->tokens.empty() &&
-        GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end))) {
+        (break_pending_ || GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end)))) {
       token.flags |= kBreakBefore;
     }
+    break_pending_ = false;
     out_->last_end = static_cast<uint32_t>(end);
     if (begin >= begin_ + 2 && s_[begin - 1] == '-' && !IsSpace(s_[begin - 2]) &&
         s_[begin - 2] != '-') {
@@ -281,6 +286,7 @@ class TextTokenizer {
   size_t begin_;
   size_t end_;
   TokenStream* out_;
+  bool break_pending_ = false;
 };
 
 }  // namespace
@@ -334,13 +340,19 @@ void SplitGluedToken(std::string_view normalized, const Token& token, TokenStrea
     piece.begin = static_cast<uint32_t>(piece_begin);
     piece.end = static_cast<uint32_t>(piece_end);
     piece.key_begin = static_cast<uint32_t>(stream->keys.size());
-    for (size_t i = piece_begin; i < piece_end; ++i) {
-      const char c = text[i];
-      stream->keys.push_back(IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c);
+    if ((token.flags & kNonAscii) != 0) {
+      stream->keys += FoldCase(text.substr(piece_begin, piece_end - piece_begin));
+    } else {
+      for (size_t i = piece_begin; i < piece_end; ++i) {
+        const char c = text[i];
+        stream->keys.push_back(IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c);
+      }
     }
     piece.key_len = static_cast<uint32_t>(stream->keys.size() - piece.key_begin);
     piece.hash = HashKey(stream->Key(piece));
-    piece.flags = pieces->empty() ? token.flags & ~kGlued : 0;
+    // The first piece keeps what precedes the token; the last gets kHyphenAfter below.
+    piece.flags = static_cast<uint8_t>(pieces->empty() ? token.flags & ~(kGlued | kHyphenAfter)
+                                                       : token.flags & kNonAscii);
     pieces->push_back(piece);
     piece_begin = piece_end;
   };
@@ -349,6 +361,7 @@ void SplitGluedToken(std::string_view normalized, const Token& token, TokenStrea
   }
   if (pieces->empty()) return;
   emit(token.end);
+  pieces->back().flags |= static_cast<uint8_t>(token.flags & kHyphenAfter);
 }
 
 void Tokenize(std::string_view normalized, TokenStream* out) {

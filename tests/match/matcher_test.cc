@@ -263,3 +263,51 @@ TEST(MatcherCompile, ReportsAliasClaimedByEntriesOfTwoLayers) {
 
 }  // namespace
 }  // namespace jobfit
+
+namespace jobfit {
+namespace {
+
+// Regression: a run of UTF-8 continuation bytes longer than a piece made the piece
+// splitter return an empty piece, and Scan looped for ever.
+TEST(MatcherRegression, InvalidUtf8LongerThanAPieceDoesNotHang) {
+  const Matcher matcher = CompileFixture();
+  const std::string garbage(2'000'000, '\x80');
+  EXPECT_TRUE(matcher.FindAll(garbage).empty());
+  Matcher::Scratch scratch;
+  int calls = 0;
+  matcher.ForEach(garbage + " Python", scratch, [&](const Match&) { return ++calls > 0; });
+  EXPECT_EQ(calls, 1);
+}
+
+// Regression: a term wrapped across lines was cut in two when a piece ended between its
+// lines; the splitter now prefers a line break after phrase-ending punctuation.
+TEST(MatcherRegression, PieceCutPrefersLinesEndingASentence) {
+  const Matcher matcher = CompileFixture();
+  std::string text;
+  const std::string sentence = "Some plain words end here.\n";
+  while (text.size() + sentence.size() < (size_t{1} << 20) - 8) text += sentence;
+  text += "PyTorch\nLightning trainers\n";
+  text += std::string(1000, 'x') + "\n";
+  const std::vector<Found> found = Find(matcher, text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], (Found{"pytorch-lightning", "PyTorch\nLightning"}));
+}
+
+// Regression: a skipped e-mail address did not break the phrase around it.
+TEST(MatcherRegression, AnAddressBetweenWordsBreaksAPhrase) {
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "deep jane@corp.org learning"), std::vector<Found>{});
+  EXPECT_EQ(Find(matcher, "deep learning"),
+            (std::vector<Found>{{"deep-learning", "deep learning"}}));
+}
+
+// Regression: tech_neighbors accepted a neighbour one token beyond the window.
+TEST(MatcherRegression, TechNeighboursStayWithinTheWindow) {
+  const Matcher matcher = CompileFixture();
+  // Go's window is the default 5: Docker 5 tokens after Go counts, 6 tokens after does not.
+  EXPECT_EQ(Find(matcher, "we Go a b c d Docker").size(), 2u);
+  EXPECT_EQ(Find(matcher, "we Go a b c d e Docker").size(), 1u);
+}
+
+}  // namespace
+}  // namespace jobfit
