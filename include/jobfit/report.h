@@ -11,6 +11,7 @@
 #ifndef JOBFIT_REPORT_H_
 #define JOBFIT_REPORT_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,6 +76,75 @@ JOBFIT_EXPORT std::string RenderCheckText(const Lexicon& lexicon, std::string_vi
 JOBFIT_EXPORT std::string RenderCheckJson(const Lexicon& lexicon, std::string_view resume_source,
                                           std::string_view resume_text, const CheckResult& result,
                                           const CheckReportOptions& options);
+
+// --- `jobfit batch` and `jobfit stream`: one JSON line (or CSV rows) per input ---------
+
+// Why an input of a batch or stream has no result: `code` is a StatusCodeName
+// ("unsupported", "parse_error" ...) or "low_confidence" (read, but too poorly to score).
+struct BatchError {
+  std::string code;
+  std::string message;  // one line, for people
+};
+
+// One input of `jobfit batch` / `jobfit stream`, scored against every target, or failed.
+struct BatchItem {
+  std::string path;       // the input's path; empty for a stream input given as text
+  std::string_view text;  // the text scored; must outlive rendering (spans index into it)
+  uint64_t bytes = 0;     // bytes read from the file (or given as text)
+  DocumentFormat format = DocumentFormat::kText;
+  std::string encoding = "UTF-8";
+  ReadQuality quality;
+  std::vector<CheckResult> results;  // one per target, in target order; empty with error
+  std::optional<BatchError> error;
+};
+
+// Returns the index of the best result (highest score, the first on a tie); 0 when empty.
+JOBFIT_EXPORT size_t BestResult(const BatchItem& item);
+
+// Returns one "jobfit.batch/1" record (docs/SCHEMAS.md), newline-terminated: the path and
+// either `results` (per target, the per-resume part of jobfit.check/1) or `error`.
+JOBFIT_EXPORT std::string RenderBatchJsonLine(const Lexicon& lexicon, const BatchItem& item);
+
+// Returns one "jobfit.stream/1" line, newline-terminated: as a batch record, keyed by
+// `id_json` (the request's id as JSON text, "null" when it had none); `line` (1-based
+// input line) is written only when the id is null.
+JOBFIT_EXPORT std::string RenderStreamJsonLine(const Lexicon& lexicon, std::string_view id_json,
+                                               uint64_t line, const BatchItem& item);
+
+// Returns the header line of the batch CSV (docs/SCHEMAS.md, "jobfit batch --csv").
+JOBFIT_EXPORT std::string RenderBatchCsvHeader();
+
+// Returns the item's CSV rows: one per target, or one error row. Text cells that a
+// spreadsheet would run as a formula (leading = + - @) are prefixed with '.
+JOBFIT_EXPORT std::string RenderBatchCsvRows(const Lexicon& lexicon, const BatchItem& item);
+
+// One line of `jobfit stream` input: {"id": ..., "text": "..."} or {"id": ..., "path": "..."}.
+struct StreamRequest {
+  std::string id_json = "null";  // the id, any JSON value, as compact JSON text
+  std::string text;
+  std::string path;
+  bool has_text = false;            // "text" was given (it may be empty)
+  std::optional<BatchError> error;  // malformed: not JSON, not an object, no text or path
+};
+
+// Parses one input line; never fails outright: a malformed line sets `error` (and keeps
+// the id when it could be read).
+JOBFIT_EXPORT StreamRequest ParseStreamRequest(std::string_view line);
+
+// What the ranked table of `jobfit batch` needs from one jobfit.batch/1 record.
+struct BatchRecordSummary {
+  std::string path;
+  std::optional<BatchError> error;
+  std::vector<std::string> targets;  // each result's target source, in order
+  std::vector<double> scores;        // each result's score
+  size_t best = 0;
+  std::vector<std::string> matched;  // the best result's matched term names, by points
+  std::vector<std::string> missing;  // the best result's missing term names, by importance
+};
+
+// Reads back one record written by RenderBatchJsonLine (`jobfit batch --resume-from`).
+// Errors: kParseError when the line is not a jobfit.batch/1 record.
+JOBFIT_EXPORT Result<BatchRecordSummary> ParseBatchJsonLine(std::string_view line);
 
 }  // namespace jobfit
 

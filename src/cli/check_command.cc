@@ -14,6 +14,7 @@
 #include "jobfit/score.h"
 
 #include "cli/common.h"
+#include "cli/scoring.h"
 
 namespace jobfit::cli {
 namespace {
@@ -29,30 +30,10 @@ struct CheckFlags {
   std::string as_of;  // YYYY-MM
 };
 
-// Parses "YYYY-MM" into a month index; nullopt when malformed.
-std::optional<MonthIndex> ParseMonth(const std::string& text) {
-  if (text.size() != 7 || text[4] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6}) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  }
-  const int year = std::stoi(text.substr(0, 4));
-  const int month = std::stoi(text.substr(5, 2));
-  if (month < 1 || month > 12) return std::nullopt;
-  return MakeMonth(year, month);
-}
-
 // Colour only for a person at a terminal who has not opted out (https://no-color.org).
 bool UseColor() {
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0');
-}
-
-// A --profile value with a path separator or a .json ending is a file; otherwise a name.
-Result<RoleProfile> LoadProfile(const std::string& value) {
-  if (value.find('/') != std::string::npos || value.ends_with(".json")) {
-    return RoleProfile::Load(value);
-  }
-  return RoleProfile::Builtin(value);
 }
 
 int RunCheck(const CheckFlags& flags) {
@@ -60,60 +41,33 @@ int RunCheck(const CheckFlags& flags) {
     PrintError(Status(StatusCode::kInvalidArgument, "give --job or --profile, not both"));
     return kExitError;
   }
-  CheckOptions options;
-  options.explain = flags.explain;
-  if (!flags.as_of.empty()) {
-    std::optional<MonthIndex> month = ParseMonth(flags.as_of);
-    if (!month) {
-      PrintError(Status(StatusCode::kInvalidArgument,
-                        "--as-of must be YYYY-MM, got \"" + flags.as_of + "\""));
-      return kExitError;
-    }
-    options.as_of = *month;
-  }
-  Result<Lexicon> lexicon = LoadLexicons(flags.lexicons, false);
-  if (!lexicon.ok()) {
-    PrintError(lexicon.status());
+  // The same preparation as batch and stream, so the three score alike.
+  TargetFlags targets;
+  if (!flags.job.empty()) targets.jobs.push_back(flags.job);
+  if (!flags.profile.empty()) targets.profiles.push_back(flags.profile);
+  targets.lexicons = flags.lexicons;
+  targets.as_of = flags.as_of;
+  Result<Scoring> scoring = PrepareScoring(targets);
+  if (!scoring.ok()) {
+    PrintError(scoring.status());
     return kExitError;
   }
-  Result<Matcher> matcher = Matcher::Compile(*lexicon);
-  if (!matcher.ok()) {
-    PrintError(matcher.status());
+  if (scoring->targets.size() != 1) {
+    PrintError(Status(StatusCode::kInvalidArgument,
+                      "--job " + flags.job + " holds " + std::to_string(scoring->targets.size()) +
+                          " job ads; jobfit batch scores against several"));
     return kExitError;
   }
+  const Matcher& matcher = scoring->matcher;
   Result<Document> resume = ReadDocument(flags.resume);
   if (!resume.ok()) {
     PrintError(resume.status());
     return kExitError;
   }
-  std::optional<Requirements> requirements;
-  if (!flags.job.empty()) {
-    Result<Document> ad = ReadDocument(flags.job);
-    if (!ad.ok()) {
-      PrintError(ad.status());
-      return kExitError;
-    }
-    Result<Requirements> analysed = AnalyzeJobAd(*matcher, ad->text, ad->source);
-    if (!analysed.ok()) {
-      PrintError(analysed.status());
-      return kExitError;
-    }
-    requirements = std::move(*analysed);
-  } else {
-    Result<RoleProfile> profile =
-        LoadProfile(flags.profile.empty() ? std::string("ml-engineer") : flags.profile);
-    if (!profile.ok()) {
-      PrintError(profile.status());
-      return kExitError;
-    }
-    Result<Requirements> converted = profile->ToRequirements(matcher->lexicon());
-    if (!converted.ok()) {
-      PrintError(converted.status());
-      return kExitError;
-    }
-    requirements = std::move(*converted);
-  }
-  Result<CheckResult> result = CheckResume(*matcher, resume->text, *requirements, options);
+  CheckOptions options = scoring->options;
+  options.explain = flags.explain;
+  Result<CheckResult> result =
+      CheckResume(matcher, resume->text, scoring->targets.front(), options);
   if (!result.ok()) {
     PrintError(result.status());
     return kExitError;
@@ -121,9 +75,9 @@ int RunCheck(const CheckFlags& flags) {
   CheckReportOptions report_options;
   report_options.explain = flags.explain;
   report_options.color = !flags.json && UseColor();
-  const std::string report = flags.json ? RenderCheckJson(matcher->lexicon(), resume->source,
+  const std::string report = flags.json ? RenderCheckJson(matcher.lexicon(), resume->source,
                                                           resume->text, *result, report_options)
-                                        : RenderCheckText(matcher->lexicon(), resume->source,
+                                        : RenderCheckText(matcher.lexicon(), resume->source,
                                                           resume->text, *result, report_options);
   const bool below = flags.min_score && result->score < *flags.min_score;
   return WriteReport(report, below ? kExitNothingFound : kExitOk);

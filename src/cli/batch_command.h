@@ -1,0 +1,13 @@
+#ifndef JOBFIT_CLI_BATCH_COMMAND_H_
+#define JOBFIT_CLI_BATCH_COMMAND_H_
+
+#include <CLI/App.hpp>
+
+namespace jobfit::cli {
+
+// Registers `jobfit batch` on app; *exit_code receives its result when it runs.
+void AddBatchCommand(CLI::App& app, int* exit_code);
+
+}  // namespace jobfit::cli
+
+#endif  // JOBFIT_CLI_BATCH_COMMAND_H_
