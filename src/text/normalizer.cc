@@ -400,6 +400,17 @@ class RunNormalizer {
 
 namespace {
 
+// True when any of the eight bytes at p is non-ASCII or a '-' (a possible line-end
+// hyphen): the classic "has zero byte" test on the bytes XOR '-'.
+bool HasHighByteOrHyphen(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  uint64_t chunk;
+  std::memcpy(&chunk, p, 8);
+  const uint64_t hyphens = chunk ^ (kOnes * static_cast<unsigned char>('-'));
+  return (((hyphens - kOnes) & ~hyphens) | chunk) & kHighs;
+}
+
 // True when Normalize would copy `input` unchanged: no non-ASCII byte, and no hyphen
 // that could end a line inside a word. Reads eight bytes at a time.
 bool IsAlreadyNormal(std::string_view input, const NormalizeOptions& options) {
@@ -443,6 +454,9 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
   size_t pos = 0;
   const size_t n = input.size();
   while (pos < n) {
+    // Plain ASCII without hyphens is copied as it is: skip it eight bytes at a time.
+    while (pos + 8 <= n && !HasHighByteOrHyphen(input.data() + pos)) pos += 8;
+    if (pos >= n) break;
     const char c = input[pos];
     if (static_cast<unsigned char>(c) >= 0x80) {
       size_t end = pos;

@@ -240,46 +240,49 @@ class TextTokenizer {
   }
 
   void Emit(size_t begin, size_t end) {
-    Token token;
+    // Built in place: filling a local Token field by field and then copying it into the
+    // vector stalled on store forwarding, the largest single cost of tokenizing.
+    std::vector<Token>& tokens = out_->tokens;
+    const bool has_previous = !tokens.empty();
+    Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     std::string& keys = out_->keys;
     const size_t key_begin = keys.size();
     token.key_begin = static_cast<uint32_t>(key_begin);
-    // One pass lower-cases, hashes and classifies; non-ASCII tokens are redone by ICU.
-    keys.resize(key_begin + (end - begin));
+    // One pass lower-cases and classifies; non-ASCII tokens are redone by ICU.
+    keys.append(s_.data() + begin, end - begin);
     char* key = keys.data() + key_begin;
     uint8_t seen = 0;
-    for (size_t i = begin; i < end; ++i) {
-      const char c = s_[i];
-      const uint8_t cls = ClassOf(c);
+    uint8_t flags = 0;
+    for (size_t i = begin; i < end; ++i, ++key) {
+      const uint8_t cls = ClassOf(*key);
       seen |= cls;
-      *key++ = kTables.lower[static_cast<unsigned char>(c)];
-      if ((cls & kUpperByte) != 0 && GlueStartsAt(s_.substr(0, end), begin, i)) {
-        token.flags |= kGlued;
-      }
+      *key = kTables.lower[static_cast<unsigned char>(*key)];
+      if ((cls & kUpperByte) != 0 && GlueStartsAt(s_.substr(0, end), begin, i)) flags |= kGlued;
     }
     if ((seen & kHighByte) != 0) {
       keys.resize(key_begin);
       keys += FoldCase(s_.substr(begin, end - begin));
-      token.flags |= kNonAscii;
+      flags |= kNonAscii;
     }
     token.key_len = static_cast<uint32_t>(keys.size() - key_begin);
-    token.hash = HashKey(out_->Key(token));
-    if (!out_->tokens.empty() &&
+    token.hash = HashKey(std::string_view(keys).substr(key_begin, token.key_len));
+    if (has_previous &&
         (break_pending_ || GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end)))) {
-      token.flags |= kBreakBefore;
+      flags |= kBreakBefore;
     }
     break_pending_ = false;
     out_->last_end = static_cast<uint32_t>(end);
     if (begin >= begin_ + 2 && s_[begin - 1] == '-' && !IsSpace(s_[begin - 2]) &&
         s_[begin - 2] != '-') {
-      token.flags |= kHyphenBefore;
-      if (!out_->tokens.empty() && out_->tokens.back().end == begin - 1) {
-        out_->tokens.back().flags |= kHyphenAfter;
+      flags |= kHyphenBefore;
+      if (has_previous) {
+        Token& previous = tokens[tokens.size() - 2];
+        if (previous.end == begin - 1) previous.flags |= kHyphenAfter;
       }
     }
-    out_->tokens.push_back(token);
+    token.flags = flags;
   }
 
   std::string_view s_;
