@@ -302,7 +302,10 @@ class Scan {
     const auto& tokens = s_.tokens.tokens;
     const size_t begin = tokens[c.first_token].begin;
     const size_t end = tokens[c.end_token - 1].end;
-    const auto [line_begin, line_end] = LineAround(text_, begin, end);
+    // Plain variables, not a structured binding: lambdas below capture them (clang 14).
+    const std::pair<size_t, size_t> line_span = LineAround(text_, begin, end);
+    const size_t line_begin = line_span.first;
+    const size_t line_end = line_span.second;
     const std::string_view line = text_.substr(line_begin, line_end - line_begin);
     std::string_view found;
 

@@ -368,25 +368,51 @@ class RunNormalizer {
     return DecodeUtf8(input_, start, &len);
   }
 
+  // Normalizes the pending run one normalization segment at a time (a character with
+  // its combining marks), so each edit covers one character: "ＰｙＴｏｒｃｈ・ＪＡＸ" maps
+  // "PyTorch" and "JAX" back to their own input bytes, not both to the whole run.
   void FlushPending() {
     if (pending_begin_ >= pending_end_) return;
-    const std::string_view segment = input_.substr(pending_begin_, pending_end_ - pending_begin_);
     const icu::Normalizer2* nfkc = Nfkc();
-    UErrorCode status = U_ZERO_ERROR;
-    if (nfkc == nullptr || nfkc->isNormalizedUTF8(segment, status) || U_FAILURE(status)) {
+    if (nfkc == nullptr) {
       out_->Copy(pending_begin_, pending_end_);
-    } else {
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized);
-      status = U_ZERO_ERROR;
-      nfkc->normalizeUTF8(0, segment, sink, nullptr, status);
-      if (U_FAILURE(status)) {
-        out_->Copy(pending_begin_, pending_end_);
-      } else {
-        out_->Replace(pending_begin_, pending_end_, normalized);
+      pending_begin_ = pending_end_;
+      return;
+    }
+    size_t segment_begin = pending_begin_;
+    size_t pos = pending_begin_;
+    while (pos < pending_end_) {
+      size_t len;
+      DecodeUtf8(input_, pos, &len);
+      size_t next = pos + len;
+      while (next < pending_end_) {
+        size_t next_len;
+        const char32_t cp = DecodeUtf8(input_, next, &next_len);
+        if (nfkc->hasBoundaryBefore(static_cast<UChar32>(cp))) break;
+        next += next_len;
       }
+      NormalizeSegment(*nfkc, segment_begin, next);
+      segment_begin = pos = next;
     }
     pending_begin_ = pending_end_;
+  }
+
+  void NormalizeSegment(const icu::Normalizer2& nfkc, size_t begin, size_t end) {
+    const std::string_view segment = input_.substr(begin, end - begin);
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfkc.isNormalizedUTF8(segment, status) || U_FAILURE(status)) {
+      out_->Copy(begin, end);
+      return;
+    }
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    status = U_ZERO_ERROR;
+    nfkc.normalizeUTF8(0, segment, sink, nullptr, status);
+    if (U_FAILURE(status)) {
+      out_->Copy(begin, end);
+    } else {
+      out_->Replace(begin, end, normalized);
+    }
   }
 
   std::string_view input_;

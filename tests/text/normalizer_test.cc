@@ -121,6 +121,17 @@ TEST(Normalizer, OffsetsMapEveryTokenBackToItsInputBytes) {
   EXPECT_EQ(Source(input, 14, 15), "\uFB01");
 }
 
+// Regression: a run of full-width letters was one edit, so every token in it mapped to
+// the whole run and two matches overlapped.
+TEST(Normalizer, EachFullWidthCharacterMapsToItsOwnBytes) {
+  const std::string input = "\uFF30\uFF59\u30FB\uFF2A\uFF21\uFF38";  // Ｐｙ・ＪＡＸ
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  ASSERT_EQ(out.text(), "Py\u30FBJAX");
+  EXPECT_EQ(Source(input, 0, 2), "\uFF30\uFF59");
+  EXPECT_EQ(Source(input, 5, 8), "\uFF2A\uFF21\uFF38");
+}
+
 TEST(Normalizer, ReusedOutputIsCleared) {
   NormalizedText out;
   Normalize("\u00A0long text here", {}, &out);

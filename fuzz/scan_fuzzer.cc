@@ -1,0 +1,34 @@
+// libFuzzer target for the normalizer, tokenizer and matcher with the built-in lexicon:
+// resumes are untrusted, so any bytes must scan without a crash or a hang, and every span
+// must lie inside the input.
+//
+//   build-fuzz/fuzz/scan_fuzzer corpora/resumes
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "jobfit/lexicon.h"
+#include "jobfit/matcher.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const jobfit::Matcher* const matcher = [] {
+    jobfit::Result<jobfit::Lexicon> lexicon = jobfit::Lexicon::Builtin();
+    if (!lexicon.ok()) __builtin_trap();
+    jobfit::Result<jobfit::Matcher> compiled = jobfit::Matcher::Compile(*lexicon);
+    if (!compiled.ok()) __builtin_trap();
+    return new jobfit::Matcher(std::move(*compiled));
+  }();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  jobfit::ScanOptions options;
+  options.explain = true;
+  const jobfit::ScanResult result = matcher->Scan(text, options);
+  uint64_t previous_end = 0;
+  for (const jobfit::Match& m : result.matches) {
+    if (m.begin > m.end || m.end > size || m.begin < previous_end) __builtin_trap();
+    previous_end = m.end;
+  }
+  for (const jobfit::Decision& d : result.decisions) {
+    if (d.begin > d.end || d.end > size) __builtin_trap();
+  }
+  return 0;
+}
