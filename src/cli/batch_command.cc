@@ -567,15 +567,7 @@ void AddBatchCommand(CLI::App& app, int* exit_code) {
       "batch", "Score folders of resumes in parallel against job ads or profiles; rank them.");
   cmd->add_option("inputs", flags->inputs, "Resume files and folders (walked recursively)")
       ->required();
-  cmd->add_option("--job", flags->targets.jobs,
-                  "A job ad, or a folder of ads, to score against (repeatable: a matrix)");
-  cmd->add_option("--profile", flags->targets.profiles,
-                  "A built-in profile name or profile file (repeatable; default: ml-engineer "
-                  "when no --job)");
-  cmd->add_option("--lexicon", flags->targets.lexicons,
-                  "Extra lexicon file layered over the built-in one (repeatable)");
-  cmd->add_option("--as-of", flags->targets.as_of,
-                  "The month \"Present\" means, YYYY-MM (default: this month)");
+  AddTargetOptions(*cmd, &flags->targets);
   cmd->add_option("--glob", flags->globs,
                   "Take only files matching this pattern, e.g. '*.pdf' (repeatable)");
   cmd->add_option("--exclude", flags->excludes,

@@ -38,6 +38,19 @@ Result<RoleProfile> LoadProfile(const std::string& value) {
 
 }  // namespace
 
+void AddTargetOptions(CLI::App& cmd, TargetFlags* flags) {
+  cmd.add_option("--job", flags->jobs,
+                 "A job ad, or a folder of ads, to score against (repeatable: a matrix)");
+  cmd.add_option("--profile", flags->profiles,
+                 "A built-in profile name or profile file (repeatable; default: ml-engineer "
+                 "when no --job)");
+  cmd.add_option("--lexicon", flags->lexicons,
+                 "Extra lexicon file layered over the built-in one (repeatable)");
+  cmd.add_option("--as-of", flags->as_of,
+                 "The month \"Present\" means, YYYY-MM (default: this month; fix it when "
+                 "runs or shards must agree)");
+}
+
 Result<Scoring> PrepareScoring(const TargetFlags& flags) {
   CheckOptions options;
   if (flags.as_of.empty()) {

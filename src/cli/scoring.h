@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/App.hpp>
+
 #include "jobfit/document.h"
 #include "jobfit/matcher.h"
 #include "jobfit/report.h"
@@ -22,6 +24,10 @@ struct TargetFlags {
   std::vector<std::string> lexicons;
   std::string as_of;  // YYYY-MM; empty for this month
 };
+
+// Declares --job, --profile, --lexicon and --as-of on cmd, filling *flags: batch and
+// stream take the same targets, with the same help text.
+void AddTargetOptions(CLI::App& cmd, TargetFlags* flags);
 
 // Immutable after Prepare: shared by every worker thread as a const reference.
 struct Scoring {

@@ -158,16 +158,7 @@ void AddStreamCommand(CLI::App& app, int* exit_code) {
       "stream",
       "Score JSON lines from stdin ({\"id\":..., \"text\"|\"path\":...}); one result line "
       "each, in input order.");
-  cmd->add_option("--job", flags->targets.jobs,
-                  "A job ad, or a folder of ads, to score against (repeatable)");
-  cmd->add_option("--profile", flags->targets.profiles,
-                  "A built-in profile name or profile file (repeatable; default: ml-engineer "
-                  "when no --job)");
-  cmd->add_option("--lexicon", flags->targets.lexicons,
-                  "Extra lexicon file layered over the built-in one (repeatable)");
-  cmd->add_option("--as-of", flags->targets.as_of,
-                  "The month \"Present\" means, YYYY-MM (default: this month; fix it when "
-                  "shards must agree)");
+  AddTargetOptions(*cmd, &flags->targets);
   cmd->add_option("-j,--jobs", flags->jobs, "Scoring threads (default 1: one per engine task)")
       ->check(CLI::Range(1u, 1024u));
   cmd->footer(

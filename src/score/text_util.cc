@@ -41,7 +41,11 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string FoldForCues(std::string_view s) {
+namespace {
+
+// Returns s with each run of white space as one space, none at the ends; lower-cased
+// ASCII when `lower`.
+std::string CollapseSpaces(std::string_view s, bool lower) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -52,10 +56,14 @@ std::string FoldForCues(std::string_view s) {
     }
     if (space) out.push_back(' ');
     space = false;
-    out.push_back(Lower(c));
+    out.push_back(lower ? Lower(c) : c);
   }
   return out;
 }
+
+}  // namespace
+
+std::string FoldForCues(std::string_view s) { return CollapseSpaces(s, true); }
 
 bool StartsWithBullet(std::string_view line) {
   line = Trim(line);
@@ -78,18 +86,7 @@ std::string OneLine(std::string_view s) {
     const size_t space = s.find(' ');
     s = space == std::string_view::npos ? std::string_view() : Trim(s.substr(space));
   }
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
+  return CollapseSpaces(s, false);
 }
 
 std::vector<Range> SplitSentences(std::string_view text, const std::vector<Range>& breaks) {
