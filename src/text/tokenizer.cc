@@ -247,26 +247,33 @@ class TextTokenizer {
     Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
+    // Keys go into a buffer sized once by Tokenize (ASCII keys are as long as their
+    // tokens, and tokens do not overlap); only case folding can outgrow it.
     std::string& keys = out_->keys;
-    const size_t key_begin = keys.size();
+    const size_t key_begin = key_end_;
     token.key_begin = static_cast<uint32_t>(key_begin);
-    // One pass lower-cases and classifies; non-ASCII tokens are redone by ICU.
-    keys.append(s_.data() + begin, end - begin);
     char* key = keys.data() + key_begin;
     uint8_t seen = 0;
     uint8_t flags = 0;
     for (size_t i = begin; i < end; ++i, ++key) {
-      const uint8_t cls = ClassOf(*key);
+      const char c = s_[i];
+      const uint8_t cls = ClassOf(c);
       seen |= cls;
-      *key = kTables.lower[static_cast<unsigned char>(*key)];
+      *key = kTables.lower[static_cast<unsigned char>(c)];
       if ((cls & kUpperByte) != 0 && GlueStartsAt(s_.substr(0, end), begin, i)) flags |= kGlued;
     }
+    size_t key_len = end - begin;
     if ((seen & kHighByte) != 0) {
-      keys.resize(key_begin);
-      keys += FoldCase(s_.substr(begin, end - begin));
+      const std::string folded = FoldCase(s_.substr(begin, end - begin));
+      if (key_begin + folded.size() + (end_ - end) > keys.size()) {
+        keys.resize(key_begin + folded.size() + (end_ - end));
+      }
+      std::memcpy(keys.data() + key_begin, folded.data(), folded.size());
+      key_len = folded.size();
       flags |= kNonAscii;
     }
-    token.key_len = static_cast<uint32_t>(keys.size() - key_begin);
+    key_end_ = key_begin + key_len;
+    token.key_len = static_cast<uint32_t>(key_len);
     token.hash = HashKey(std::string_view(keys).substr(key_begin, token.key_len));
     if (has_previous &&
         (break_pending_ || GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end)))) {
@@ -290,6 +297,10 @@ class TextTokenizer {
   size_t end_;
   TokenStream* out_;
   bool break_pending_ = false;
+  size_t key_end_ = 0;  // end of the keys written so far in out_->keys
+
+ public:
+  size_t key_end() const { return key_end_; }
 };
 
 }  // namespace
@@ -371,8 +382,10 @@ void Tokenize(std::string_view normalized, TokenStream* out) {
   out->Clear();
   // About one token per six bytes of prose; reserving avoids regrowth on the hot path.
   out->tokens.reserve(normalized.size() / 6 + 16);
-  out->keys.reserve(normalized.size() + 16);
-  TextTokenizer(normalized, 0, normalized.size(), out).Run();
+  out->keys.resize(normalized.size());
+  TextTokenizer tokenizer(normalized, 0, normalized.size(), out);
+  tokenizer.Run();
+  out->keys.resize(tokenizer.key_end());
 }
 
 }  // namespace jobfit::text
