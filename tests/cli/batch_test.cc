@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "testing/cli_runner.h"
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -27,16 +28,8 @@ using Json = nlohmann::json;
 constexpr const char* kAsOf = " --as-of 2025-06";
 constexpr const char* kMlAd = " --job corpora/jobs/ml_engineer_senior.txt";
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using jobfit::test_util::RunResult;
+using jobfit::test_util::Slurp;
 
 void Write(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());
@@ -79,16 +72,7 @@ class BatchTest : public ::testing::Test {
 
   // Runs jobfit from the repository root with `args` (shell syntax), stdin from `input`.
   RunResult Run(const std::string& args, const std::string& input = "") {
-    Write(dir_ / "stdin", input);
-    const std::string command = "cd '" JOBFIT_SOURCE_DIR "' && '" JOBFIT_CLI_PATH "' " + args +
-                                " <'" + (dir_ / "stdin").string() + "' >'" +
-                                (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'";
-    const int status = std::system(command.c_str());
-    RunResult result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = Slurp(dir_ / "out");
-    result.err = Slurp(dir_ / "err");
-    return result;
+    return jobfit::test_util::RunJobfitIn(dir_, args, input);
   }
 
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }

@@ -12,53 +12,28 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "testing/cli_runner.h"
 #include <sys/wait.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using jobfit::test_util::RunResult;
+using jobfit::test_util::Slurp;
 
 // Runs jobfit from the repository root with `args` (shell syntax), stdin from `input`.
 RunResult RunJobfit(const std::string& args, const std::string& input = "") {
   const fs::path dir =
       fs::temp_directory_path() / ("jobfit_cli_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  { std::ofstream(dir / "stdin", std::ios::binary) << input; }
-  const std::string command = "cd '" JOBFIT_SOURCE_DIR "' && '" JOBFIT_CLI_PATH "' " + args +
-                              " <'" + (dir / "stdin").string() + "' >'" + (dir / "out").string() +
-                              "' 2>'" + (dir / "err").string() + "'";
-  const int status = std::system(command.c_str());
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = Slurp(dir / "out");
-  result.err = Slurp(dir / "err");
+  RunResult result = jobfit::test_util::RunJobfitIn(dir, args, input);
   fs::remove_all(dir);
   return result;
 }
 
 void ExpectGolden(const std::string& name, const std::string& actual) {
-  const fs::path path = fs::path(JOBFIT_SOURCE_DIR) / "tests" / "golden" / name;
-  const char* update = std::getenv("JOBFIT_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run with JOBFIT_UPDATE_GOLDEN=1";
-  EXPECT_EQ(Slurp(path), actual) << "golden file " << name
-                                 << " differs; if the change is right, rerun with "
-                                    "JOBFIT_UPDATE_GOLDEN=1 and review the diff";
+  jobfit::test_util::ExpectGolden(fs::path(JOBFIT_SOURCE_DIR) / "tests" / "golden" / name, actual);
 }
 
 TEST(Cli, ExtractsTheBundledSampleAsTheGoldenTextReport) {

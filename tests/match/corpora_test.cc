@@ -15,15 +15,14 @@
 #include "jobfit/lexicon.h"
 #include "jobfit/matcher.h"
 
+#include "testing/test_util.h"
+
 namespace jobfit {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using jobfit::test_util::Slurp;
 
 std::set<std::string> ReadGold(const fs::path& path) {
   std::set<std::string> ids;

@@ -18,6 +18,8 @@
 #include "jobfit/lexicon.h"
 #include "jobfit/matcher.h"
 
+#include "testing/test_util.h"
+
 namespace jobfit {
 namespace {
 
@@ -25,10 +27,7 @@ namespace fs = std::filesystem;
 
 fs::path GuidesDir() { return fs::path(JOBFIT_SOURCE_DIR) / ".." / "shared" / "guides"; }
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using jobfit::test_util::Slurp;
 
 // True for guide file names: three digits, "_", sixteen hex digits, ".txt".
 bool IsGuideSource(const std::string& source) {

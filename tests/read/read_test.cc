@@ -18,6 +18,7 @@
 #include "jobfit/matcher.h"
 
 #include "read/text_builder.h"
+#include "testing/test_util.h"
 #include "text/encoding.h"
 
 namespace jobfit {
@@ -27,10 +28,7 @@ std::string Fixture(const std::string& name) {
   return std::string(JOBFIT_TEST_DATA_DIR) + "/" + name;
 }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using jobfit::test_util::Slurp;
 
 Document ReadOk(const std::string& name, const ReadOptions& options = {}) {
   Result<Document> doc = ReadDocument(Fixture(name), options);

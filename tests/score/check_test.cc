@@ -16,6 +16,8 @@
 #include "jobfit/report.h"
 #include "jobfit/score.h"
 
+#include "testing/test_util.h"
+
 namespace jobfit {
 namespace {
 
@@ -34,10 +36,7 @@ const Matcher& SharedMatcher() {
   return *matcher;
 }
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using jobfit::test_util::Slurp;
 
 fs::path Corpora() { return fs::path(JOBFIT_SOURCE_DIR) / "corpora"; }
 
@@ -325,17 +324,6 @@ TEST(Profile, BadProfilesGiveClearErrorsNamingTheFile) {
             std::string::npos);
 }
 
-void CompareGolden(const fs::path& path, const std::string& actual) {
-  const char* update = std::getenv("JOBFIT_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run with JOBFIT_UPDATE_GOLDEN=1";
-  EXPECT_EQ(Slurp(path), actual) << "golden file " << path.filename() << " differs";
-}
-
 TEST(Golden, TextAndJsonReports) {
   struct Case {
     const char* name;
@@ -383,11 +371,12 @@ TEST(Golden, TextAndJsonReports) {
       EXPECT_LE(columns, 80u) << c.name << ": " << text.substr(start, end - start);
       start = end + 1;
     }
-    CompareGolden(dir / "report.txt", text);
+    jobfit::test_util::ExpectGolden(dir / "report.txt", text);
     CheckReportOptions explain = plain;
     explain.explain = true;
-    CompareGolden(dir / "report.json",
-                  RenderCheckJson(SharedMatcher().lexicon(), c.resume, resume, *result, explain));
+    jobfit::test_util::ExpectGolden(
+        dir / "report.json",
+        RenderCheckJson(SharedMatcher().lexicon(), c.resume, resume, *result, explain));
   }
 }
 
