@@ -31,6 +31,12 @@ Result<Lexicon> LoadLexicons(const std::vector<std::string>& files, bool without
   return std::move(*combined);
 }
 
+Result<Matcher> LoadMatcher(const std::vector<std::string>& files, bool without_builtin) {
+  Result<Lexicon> lexicon = LoadLexicons(files, without_builtin);
+  if (!lexicon.ok()) return lexicon.status();
+  return Matcher::Compile(*lexicon);
+}
+
 int WriteReport(std::string_view text, int exit_code) {
   errno = 0;
   if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) {

@@ -25,12 +25,7 @@ struct ExtractFlags {
 };
 
 int RunExtract(const ExtractFlags& flags) {
-  Result<Lexicon> lexicon = LoadLexicons(flags.lexicons, flags.no_builtin);
-  if (!lexicon.ok()) {
-    PrintError(lexicon.status());
-    return kExitError;
-  }
-  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  Result<Matcher> matcher = LoadMatcher(flags.lexicons, flags.no_builtin);
   if (!matcher.ok()) {
     PrintError(matcher.status());
     return kExitError;

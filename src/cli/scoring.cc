@@ -63,9 +63,7 @@ Result<Scoring> PrepareScoring(const TargetFlags& flags) {
     }
     options.as_of = *month;
   }
-  Result<Lexicon> lexicon = LoadLexicons(flags.lexicons, false);
-  if (!lexicon.ok()) return lexicon.status();
-  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  Result<Matcher> matcher = LoadMatcher(flags.lexicons, false);
   if (!matcher.ok()) return matcher.status();
   Scoring scoring{std::move(*matcher), {}, options};
 

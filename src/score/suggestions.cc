@@ -11,6 +11,19 @@
 namespace jobfit::internal {
 namespace {
 
+// Returns a suggestion about an ad's requirement, carrying the ad's sentence and its own
+// wording (or the term's name when the ad's words were not kept).
+Suggestion AboutRequirement(SuggestionKind kind, const TermRequirement& req,
+                            const Lexicon& lexicon) {
+  Suggestion s;
+  s.kind = kind;
+  s.term = req.term;
+  s.need = req.need;
+  s.ad_sentence = req.sentence;
+  s.ad_wording = req.wording.empty() ? lexicon.term(req.term).name : req.wording;
+  return s;
+}
+
 struct Ranked {
   int tier = 0;
   double weight = 0;
@@ -61,12 +74,7 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
 
   for (const TermOutcome& o : result.missing) {
     const TermRequirement& req = o.requirement;
-    Suggestion s;
-    s.kind = SuggestionKind::kAddTerm;
-    s.term = req.term;
-    s.need = req.need;
-    s.ad_sentence = req.sentence;
-    s.ad_wording = req.wording.empty() ? lexicon.term(req.term).name : req.wording;
+    Suggestion s = AboutRequirement(SuggestionKind::kAddTerm, req, lexicon);
     s.message = "Add " + Names(lexicon, req) + " (" + std::string(NeedName(req.need));
     if (req.mentions > 1) s.message += ", named " + std::to_string(req.mentions) + " times";
     s.message += ")";
@@ -130,12 +138,7 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
   for (const TermOutcome& o : result.matched) {
     const TermRequirement& req = o.requirement;
     if (o.evidence == Evidence::kImplied && o.matched_by) {
-      Suggestion s;
-      s.kind = SuggestionKind::kNameImplied;
-      s.term = req.term;
-      s.need = req.need;
-      s.ad_sentence = req.sentence;
-      s.ad_wording = req.wording.empty() ? lexicon.term(req.term).name : req.wording;
+      Suggestion s = AboutRequirement(SuggestionKind::kNameImplied, req, lexicon);
       s.message = "Name " + s.ad_wording + " itself; the resume only implies it through " +
                   lexicon.term(*o.matched_by).name + ".";
       add(5, req.weight, std::move(s));
@@ -143,23 +146,14 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
     }
     if (from_ad && o.matched_by == req.term && !req.wording.empty() &&
         !ResumeUsesWording(resume_text, o.resume_spans, req.wording)) {
-      Suggestion s;
-      s.kind = SuggestionKind::kUseAdWording;
-      s.term = req.term;
-      s.need = req.need;
-      s.ad_sentence = req.sentence;
-      s.ad_wording = req.wording;
+      Suggestion s = AboutRequirement(SuggestionKind::kUseAdWording, req, lexicon);
       s.message = "Write \"" + req.wording + "\" as the ad does (the resume says \"" +
                   o.resume_wording + "\"); a literal keyword filter misses other spellings.";
       add(4, req.weight, std::move(s));
     }
     if (o.evidence == Evidence::kSkillsOnly) {
-      Suggestion s;
-      s.kind = SuggestionKind::kShowInExperience;
-      s.term = o.matched_by;
-      s.need = req.need;
-      s.ad_sentence = req.sentence;
-      s.ad_wording = req.wording.empty() ? lexicon.term(req.term).name : req.wording;
+      Suggestion s = AboutRequirement(SuggestionKind::kShowInExperience, req, lexicon);
+      s.term = o.matched_by;  // the term shown, which may stand in for the one asked for
       s.message = lexicon.term(o.matched_by.value_or(req.term)).name +
                   " is only listed under skills; show it in a role or project.";
       add(6, req.weight, std::move(s));
