@@ -128,7 +128,7 @@ Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>
                              const std::vector<std::string>& texts) {
   uint32_t state = TermTable::kRoot;
   for (const std::string& key : keys) {
-    state = table_->AddTransition(state, table_->InternToken(text::HashKey(key), key));
+    state = table_->AddTransition(state, table_->vocabulary_.Intern(key));
   }
   if (accepts_->size() <= state) accepts_->resize(state + 1);
   alias.token_count = static_cast<uint32_t>(keys.size());
@@ -159,19 +159,7 @@ Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>
   return Status::Ok();
 }
 
-uint32_t TermTable::TokenId(uint64_t hash, std::string_view key) const {
-  const size_t mask = vocabulary_.size() - 1;
-  for (size_t slot = SlotFor(hash, vocabulary_.size());; slot = (slot + 1) & mask) {
-    const VocabularySlot& s = vocabulary_[slot];
-    if (s.id == kNoToken) return kNoToken;
-    if (s.hash == hash && s.key_len == key.size() &&
-        std::string_view(key_pool_).substr(s.key_offset, s.key_len) == key) {
-      return s.id;
-    }
-  }
-}
-
-uint32_t TermTable::Next(uint32_t state, uint32_t token_id) const {
+uint32_t TermTable::NextInTable(uint32_t state, uint32_t token_id) const {
   const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
   const size_t mask = transition_keys_.size() - 1;
   for (size_t slot = SlotFor(key, transition_keys_.size());; slot = (slot + 1) & mask) {
@@ -181,35 +169,8 @@ uint32_t TermTable::Next(uint32_t state, uint32_t token_id) const {
   }
 }
 
-uint32_t TermTable::InternToken(uint64_t hash, std::string_view key) {
-  if (const uint32_t id = TokenId(hash, key); id != kNoToken) return id;
-  if ((vocabulary_size_ + 1) * 2 > vocabulary_.size()) GrowVocabulary();
-  const size_t mask = vocabulary_.size() - 1;
-  size_t slot = SlotFor(hash, vocabulary_.size());
-  while (vocabulary_[slot].id != kNoToken) slot = (slot + 1) & mask;
-  VocabularySlot& s = vocabulary_[slot];
-  s.hash = hash;
-  s.key_offset = static_cast<uint32_t>(key_pool_.size());
-  s.key_len = static_cast<uint32_t>(key.size());
-  s.id = static_cast<uint32_t>(++vocabulary_size_);
-  key_pool_.append(key);
-  return s.id;
-}
-
-void TermTable::GrowVocabulary() {
-  std::vector<VocabularySlot> old = std::move(vocabulary_);
-  vocabulary_.assign(old.size() * 2, VocabularySlot{});
-  const size_t mask = vocabulary_.size() - 1;
-  for (const VocabularySlot& s : old) {
-    if (s.id == kNoToken) continue;
-    size_t slot = SlotFor(s.hash, vocabulary_.size());
-    while (vocabulary_[slot].id != kNoToken) slot = (slot + 1) & mask;
-    vocabulary_[slot] = s;
-  }
-}
-
 uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
-  if (const uint32_t next = Next(state, token_id); next != kNoState) return next;
+  if (const uint32_t next = NextInTable(state, token_id); next != kNoState) return next;
   if ((transition_count_ + 1) * 2 > transition_keys_.size()) GrowTransitions();
   const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
   const size_t mask = transition_keys_.size() - 1;
@@ -237,8 +198,7 @@ void TermTable::GrowTransitions() {
 }
 
 size_t TermTable::MemoryBytes() const {
-  size_t bytes = vocabulary_.capacity() * sizeof(VocabularySlot) + key_pool_.capacity() +
-                 transition_keys_.capacity() * sizeof(uint64_t) +
+  size_t bytes = vocabulary_.MemoryBytes() + transition_keys_.capacity() * sizeof(uint64_t) +
                  transition_targets_.capacity() * sizeof(uint32_t) +
                  accept_offsets_.capacity() * sizeof(uint32_t) +
                  accept_ids_.capacity() * sizeof(uint32_t) +
@@ -251,13 +211,31 @@ size_t TermTable::MemoryBytes() const {
 
 Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
   TermTable table;
-  table.vocabulary_.assign(1024, VocabularySlot{});
   table.transition_keys_.assign(1024, 0);
   table.transition_targets_.assign(1024, kNoState);
   std::vector<std::vector<uint32_t>> accepts;
   TermTableBuilder builder(lexicon, &table, &accepts, &table.aliases_);
   for (uint32_t e = 0; e < lexicon.entries.size(); ++e) {
     if (Status s = builder.AddEntry(e); !s.ok()) return s;
+  }
+  for (const EntrySpec& entry : lexicon.entries) {
+    if (!entry.has_context) continue;
+    for (const auto* words : {&entry.context.positive, &entry.context.negative}) {
+      for (const std::string& word : *words) {
+        const std::string key = text::FoldCase(word);
+        // A context word is compared with one token at a time, so only one-token words
+        // can ever be found.
+        text::TokenStream stream;
+        text::Tokenize(key, &stream);
+        if (stream.tokens.size() == 1 && stream.Key(stream.tokens[0]) == key) {
+          table.vocabulary_.Intern(key);
+        }
+      }
+    }
+  }
+  table.root_next_.assign(table.vocabulary_.size() + 1, kNoState);
+  for (uint32_t id = 1; id <= table.vocabulary_.size(); ++id) {
+    table.root_next_[id] = table.NextInTable(kRoot, id);
   }
   accepts.resize(table.state_count_);
   table.accept_offsets_.reserve(accepts.size() + 1);

@@ -16,6 +16,7 @@
 #include "jobfit/status.h"
 
 #include "lexicon/lexicon_impl.h"
+#include "text/vocabulary.h"
 
 namespace jobfit::internal {
 
@@ -43,10 +44,19 @@ class TermTable {
   // entries claim the same surface form (naming both entries and their positions).
   static Result<TermTable> Build(const LexiconImpl& lexicon);
 
-  // Returns the id of a folded token key, or kNoToken when no alias uses it.
-  uint32_t TokenId(uint64_t hash, std::string_view key) const;
-  // Returns the state after reading token_id in `state`, or kNoState.
-  uint32_t Next(uint32_t state, uint32_t token_id) const;
+  // Returns the id of a folded token key, or kNoToken when no alias or context word uses
+  // it.
+  uint32_t TokenId(uint64_t hash, std::string_view key) const {
+    return vocabulary_.Find(hash, key);
+  }
+  // The token keys of every alias and of every one-token context word: context rules
+  // weigh the words near an occurrence, so the tokenizer must keep those words too.
+  const text::Vocabulary& vocabulary() const { return vocabulary_; }
+  // Returns the state after reading token_id in `state`, or kNoState. Every known token
+  // of a text is tried from the root, so the root's transitions are a plain array.
+  uint32_t Next(uint32_t state, uint32_t token_id) const {
+    return state == kRoot ? root_next_[token_id] : NextInTable(state, token_id);
+  }
   // Returns the aliases that end in `state` (usually none or one).
   std::span<const uint32_t> Accepts(uint32_t state) const {
     return std::span<const uint32_t>(accept_ids_)
@@ -54,27 +64,18 @@ class TermTable {
   }
   const CompiledAlias& alias(uint32_t id) const { return aliases_[id]; }
   size_t alias_count() const { return aliases_.size(); }
-  size_t vocabulary_size() const { return vocabulary_size_; }
+  size_t vocabulary_size() const { return vocabulary_.size(); }
   // Returns the bytes held by the table's arrays.
   size_t MemoryBytes() const;
 
  private:
   friend class TermTableBuilder;
-  struct VocabularySlot {
-    uint64_t hash = 0;
-    uint32_t key_offset = 0;
-    uint32_t key_len = 0;
-    uint32_t id = kNoToken;
-  };
-
-  uint32_t InternToken(uint64_t hash, std::string_view key);
+  uint32_t NextInTable(uint32_t state, uint32_t token_id) const;
   uint32_t AddTransition(uint32_t state, uint32_t token_id);
-  void GrowVocabulary();
   void GrowTransitions();
 
-  std::vector<VocabularySlot> vocabulary_;
-  std::string key_pool_;
-  size_t vocabulary_size_ = 0;
+  text::Vocabulary vocabulary_;
+  std::vector<uint32_t> root_next_;        // by token id, including context-only words
   std::vector<uint64_t> transition_keys_;  // (state << 32) | token id; 0 = empty
   std::vector<uint32_t> transition_targets_;
   size_t transition_count_ = 0;

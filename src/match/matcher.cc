@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <memory>
-#include <unordered_set>
 #include <utility>
 
 #include <re2/re2.h>
@@ -37,15 +36,22 @@ struct CompiledPattern {
 };
 
 struct CompiledContext {
+  // Folded context words and their vocabulary ids (kNoToken for a word of several
+  // tokens, which no single token can equal).
   std::vector<std::string> positive;
   std::vector<std::string> negative;
+  std::vector<uint32_t> positive_ids;
+  std::vector<uint32_t> negative_ids;
   std::vector<std::unique_ptr<RE2>> positive_patterns;
   std::vector<std::unique_ptr<RE2>> negative_patterns;
 };
 
 struct Candidate {
-  uint32_t first_token = 0;
-  uint32_t end_token = 0;  // exclusive
+  uint32_t first = 0;          // index of the first token among the known tokens
+  uint32_t first_ordinal = 0;  // token ordinals [first_ordinal, end_ordinal)
+  uint32_t end_ordinal = 0;
+  uint32_t begin = 0;  // bytes [begin, end) in the normalized text
+  uint32_t end = 0;
   uint32_t entry = 0;
   uint32_t form = 0;
   MatchSource source = MatchSource::kAlias;
@@ -74,11 +80,9 @@ struct MatcherImpl {
 
 struct ScratchImpl {
   text::NormalizedText normalized;
-  text::TokenStream tokens;
-  std::vector<uint32_t> token_ids;
+  text::KnownTokenStream known;
+  text::TokenStream local;  // the tokens of a pattern's match
   std::vector<Candidate> candidates;
-  std::vector<Candidate> pattern_candidates;
-  std::vector<text::Token> pieces;
 };
 
 namespace {
@@ -136,16 +140,7 @@ class Scan {
   void Run(std::string_view piece) {
     text::Normalize(piece, {}, &s_.normalized);
     text_ = s_.normalized.text();
-    text::Tokenize(text_, &s_.tokens);
-    const auto& tokens = s_.tokens.tokens;
-    s_.token_ids.resize(tokens.size());
-    bool unknown_glued = false;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      s_.token_ids[i] = m_.table.TokenId(tokens[i].hash, s_.tokens.Key(tokens[i]));
-      unknown_glued |=
-          s_.token_ids[i] == TermTable::kNoToken && (tokens[i].flags & text::kGlued) != 0;
-    }
-    if (unknown_glued) SplitGluedTokens();
+    text::TokenizeKnown(text_, m_.table.vocabulary(), &s_.known);
     FindAliasCandidates();
     FindPatternCandidates();
     DecideAmbiguous();
@@ -153,51 +148,36 @@ class Scan {
   }
 
  private:
-  // Rare path: words glued by a lost line break ("monitoringProblem") are split when the
-  // glued whole is not a word of the lexicon.
-  void SplitGluedTokens() {
-    std::vector<text::Token>& tokens = s_.tokens.tokens;
-    std::vector<text::Token> split;
-    std::vector<uint32_t> ids;
-    split.reserve(tokens.size() + 16);
-    ids.reserve(tokens.size() + 16);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (s_.token_ids[i] == TermTable::kNoToken && (tokens[i].flags & text::kGlued) != 0) {
-        text::SplitGluedToken(text_, tokens[i], &s_.tokens, &s_.pieces);
-        for (const text::Token& piece : s_.pieces) {
-          split.push_back(piece);
-          ids.push_back(m_.table.TokenId(piece.hash, s_.tokens.Key(piece)));
-        }
-        if (!s_.pieces.empty()) continue;
-      }
-      split.push_back(tokens[i]);
-      ids.push_back(s_.token_ids[i]);
-    }
-    tokens.swap(split);
-    s_.token_ids.swap(ids);
-  }
-
-  std::string_view TokenText(uint32_t i) const {
-    const text::Token& t = s_.tokens.tokens[i];
+  std::string_view TokenText(uint32_t known_index) const {
+    const text::KnownToken& t = s_.known.tokens[known_index];
     return text_.substr(t.begin, t.end - t.begin);
   }
 
+  // Walks the trie from every known token along the run of adjacent known tokens that
+  // follows it; a word the vocabulary does not know, or phrase-ending punctuation, ends
+  // the run.
   void FindAliasCandidates() {
     s_.candidates.clear();
-    const uint32_t n = static_cast<uint32_t>(s_.token_ids.size());
+    const auto& known = s_.known.tokens;
+    const uint32_t n = static_cast<uint32_t>(known.size());
     for (uint32_t i = 0; i < n; ++i) {
-      if (s_.token_ids[i] == TermTable::kNoToken) continue;
       uint32_t state = TermTable::kRoot;
-      for (uint32_t j = i; j < n && s_.token_ids[j] != TermTable::kNoToken; ++j) {
-        if (j > i && (s_.tokens.tokens[j].flags & text::kBreakBefore) != 0) break;
-        state = m_.table.Next(state, s_.token_ids[j]);
+      for (uint32_t j = i; j < n; ++j) {
+        if (j > i && (known[j].ordinal != known[j - 1].ordinal + 1 ||
+                      (known[j].flags & text::kBreakBefore) != 0)) {
+          break;
+        }
+        state = m_.table.Next(state, known[j].id);
         if (state == TermTable::kNoState) break;
         for (const uint32_t alias_id : m_.table.Accepts(state)) {
           const CompiledAlias& alias = m_.table.alias(alias_id);
           if (alias.case_exact && !SameCase(alias, i)) continue;
           Candidate c;
-          c.first_token = i;
-          c.end_token = j + 1;
+          c.first = i;
+          c.first_ordinal = known[i].ordinal;
+          c.end_ordinal = known[j].ordinal + 1;
+          c.begin = known[i].begin;
+          c.end = known[j].end;
           c.entry = alias.entry;
           c.form = alias.alias_index;
           c.ambiguous = alias.ambiguous;
@@ -229,9 +209,9 @@ class Scan {
     if (exact) return true;
     if (!capitals) return false;
     if (alias.ambiguous) return true;
-    const auto& tokens = s_.tokens.tokens;
+    const auto& known = s_.known.tokens;
     const auto [line_begin, line_end] =
-        LineAround(text_, tokens[first].begin, tokens[first + alias.token_count - 1].end);
+        LineAround(text_, known[first].begin, known[first + alias.token_count - 1].end);
     return std::none_of(text_.begin() + static_cast<std::ptrdiff_t>(line_begin),
                         text_.begin() + static_cast<std::ptrdiff_t>(line_end),
                         [](char ch) { return ch >= 'a' && ch <= 'z'; });
@@ -241,13 +221,12 @@ class Scan {
   // each is tried anchored where such an occurrence starts, never over the whole text.
   void FindPatternCandidates() {
     if (m_.patterns.empty()) return;
-    const auto& tokens = s_.tokens.tokens;
     const size_t alias_candidates = s_.candidates.size();
     for (size_t k = 0; k < alias_candidates; ++k) {
       const Candidate alias = s_.candidates[k];
       const std::vector<uint32_t>& entry_patterns = m_.patterns_by_entry[alias.entry];
       if (entry_patterns.empty()) continue;
-      const size_t begin = tokens[alias.first_token].begin;
+      const size_t begin = alias.begin;
       const size_t limit = std::min(text_.size(), begin + kMaxPatternBytes);
       for (const uint32_t p : entry_patterns) {
         re2::StringPiece match;
@@ -256,12 +235,11 @@ class Scan {
           continue;
         }
         const size_t end = begin + match.size();
-        auto last = std::lower_bound(tokens.begin() + alias.first_token, tokens.end(), end,
-                                     [](const text::Token& t, size_t e) { return t.begin < e; });
-        if (last == tokens.begin() || (last - 1)->end != end) continue;  // ends inside a token
-        if (last - tokens.begin() <= alias.first_token) continue;        // matched nothing
+        const uint32_t tokens_matched = TokensEndingAt(begin, end);
+        if (tokens_matched == 0) continue;  // ends inside a token, or matched nothing
         Candidate c = alias;
-        c.end_token = static_cast<uint32_t>(last - tokens.begin());
+        c.end_ordinal = alias.first_ordinal + tokens_matched;
+        c.end = static_cast<uint32_t>(end);
         c.form = m_.patterns[p].index;
         c.source = MatchSource::kPattern;
         c.ambiguous = false;  // a version number settles what the name means
@@ -270,9 +248,27 @@ class Scan {
       }
     }
     if (s_.candidates.size() == alias_candidates) return;
-    std::stable_sort(
-        s_.candidates.begin(), s_.candidates.end(),
-        [](const Candidate& a, const Candidate& b) { return a.first_token < b.first_token; });
+    std::stable_sort(s_.candidates.begin(), s_.candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  }
+
+  // Returns how many tokens the text has from `begin` (a token start) up to `end` when a
+  // token ends exactly there, else 0. Only the words of known tokens are kept while
+  // scanning, so the span is tokenized again, up to the white space after it: tokens
+  // never continue across white space.
+  uint32_t TokensEndingAt(size_t begin, size_t end) {
+    size_t stop = end;
+    while (stop < text_.size() && text_[stop] != ' ' && text_[stop] != '\n' &&
+           text_[stop] != '\t' && text_[stop] != '\r') {
+      ++stop;
+    }
+    text::Tokenize(text_.substr(begin, stop - begin), &s_.local);
+    const auto& tokens = s_.local.tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (begin + tokens[i].end == end) return static_cast<uint32_t>(i + 1);
+      if (begin + tokens[i].end > end) break;
+    }
+    return 0;
   }
 
   void DecideAmbiguous() {
@@ -299,9 +295,9 @@ class Scan {
     const EntrySpec& entry = m_.spec().entries[c.entry];
     const ContextRules& rules = entry.context;
     const CompiledContext& compiled = m_.contexts[c.entry];
-    const auto& tokens = s_.tokens.tokens;
-    const size_t begin = tokens[c.first_token].begin;
-    const size_t end = tokens[c.end_token - 1].end;
+    const auto& known = s_.known.tokens;
+    const size_t begin = c.begin;
+    const size_t end = c.end;
     // Plain variables, not a structured binding: lambdas below capture them (clang 14).
     const std::pair<size_t, size_t> line_span = LineAround(text_, begin, end);
     const size_t line_begin = line_span.first;
@@ -342,37 +338,44 @@ class Scan {
       return true;
     }
     const uint32_t window = static_cast<uint32_t>(rules.window);
-    const uint32_t from = c.first_token > window ? c.first_token - window : 0;
-    const uint32_t to =
-        std::min<uint32_t>(static_cast<uint32_t>(tokens.size()), c.end_token + window);
-    const auto on_line = [&](uint32_t t) {
-      return tokens[t].begin >= line_begin && tokens[t].end <= line_end;
+    const uint32_t from = c.first_ordinal > window ? c.first_ordinal - window : 0;
+    const uint32_t to = c.end_ordinal + window;
+    const auto on_line = [&](const text::KnownToken& t) {
+      return t.begin >= line_begin && t.end <= line_end;
     };
     // The nearest context word decides: in "my Japanese CV ... PyTorch" the "my" next to
-    // CV outweighs a tool further along. At equal distance the negative word wins.
-    const auto nearest_word = [&](const std::vector<std::string>& words,
+    // CV outweighs a tool further along. At equal distance the negative word wins. Context
+    // words are in the vocabulary, so the known tokens around the occurrence hold them.
+    const auto nearest_word = [&](const std::vector<uint32_t>& ids,
+                                  const std::vector<std::string>& words,
                                   uint32_t* distance) -> const std::string* {
       const std::string* best = nullptr;
       *distance = UINT32_MAX;
-      for (uint32_t t = from; t < to; ++t) {
-        if ((t >= c.first_token && t < c.end_token) || !on_line(t)) continue;
-        const uint32_t d = t < c.first_token ? c.first_token - t : t - c.end_token + 1;
-        if (d >= *distance) continue;
-        const std::string_view key = s_.tokens.Key(tokens[t]);
-        for (const std::string& w : words) {
-          if (w == key) {
-            best = &w;
+      const auto consider = [&](const text::KnownToken& t) {
+        if (!on_line(t)) return;
+        const uint32_t d = t.ordinal < c.first_ordinal ? c.first_ordinal - t.ordinal
+                                                       : t.ordinal - c.end_ordinal + 1;
+        if (d >= *distance) return;
+        for (size_t w = 0; w < ids.size(); ++w) {
+          if (ids[w] == t.id) {
+            best = &words[w];
             *distance = d;
-            break;
+            return;
           }
         }
+      };
+      for (uint32_t t = c.first; t > 0 && known[t - 1].ordinal >= from; --t) consider(known[t - 1]);
+      for (uint32_t t = c.first; t < known.size() && known[t].ordinal < to; ++t) {
+        if (known[t].ordinal >= c.end_ordinal) consider(known[t]);
       }
       return best;
     };
     uint32_t positive_distance;
     uint32_t negative_distance;
-    const std::string* positive = nearest_word(compiled.positive, &positive_distance);
-    const std::string* negative = nearest_word(compiled.negative, &negative_distance);
+    const std::string* positive =
+        nearest_word(compiled.positive_ids, compiled.positive, &positive_distance);
+    const std::string* negative =
+        nearest_word(compiled.negative_ids, compiled.negative, &negative_distance);
     if (negative != nullptr && negative_distance <= positive_distance) {
       if (reason != nullptr) {
         *reason = "rejected: near " + Quote(*negative);
@@ -389,15 +392,16 @@ class Scan {
       // Candidates are sorted by first token; aliases are short, so a neighbour that ends
       // within the window starts at most kMaxAliasTokens before it.
       constexpr uint32_t kMaxAliasTokens = 32;
-      const uint32_t first =
-          c.first_token > window + kMaxAliasTokens ? c.first_token - window - kMaxAliasTokens : 0;
+      const uint32_t first = c.first_ordinal > window + kMaxAliasTokens
+                                 ? c.first_ordinal - window - kMaxAliasTokens
+                                 : 0;
       auto it = std::lower_bound(
           s_.candidates.begin(), s_.candidates.end(), first,
-          [](const Candidate& a, uint32_t token) { return a.first_token < token; });
-      for (; it != s_.candidates.end() && it->first_token < c.end_token + window; ++it) {
+          [](const Candidate& a, uint32_t ordinal) { return a.first_ordinal < ordinal; });
+      for (; it != s_.candidates.end() && it->first_ordinal < c.end_ordinal + window; ++it) {
         const Candidate& other = *it;
-        if (other.ambiguous || other.end_token + window <= c.first_token ||
-            !on_line(other.first_token)) {
+        if (other.ambiguous || other.end_ordinal + window <= c.first_ordinal ||
+            !on_line(known[other.first])) {
           continue;
         }
         if (reason != nullptr) {
@@ -415,11 +419,9 @@ class Scan {
   }
 
   uint64_t InputBegin(const Candidate& c) const {
-    return base_ + s_.normalized.ToInputBegin(s_.tokens.tokens[c.first_token].begin);
+    return base_ + s_.normalized.ToInputBegin(c.begin);
   }
-  uint64_t InputEnd(const Candidate& c) const {
-    return base_ + s_.normalized.ToInputEnd(s_.tokens.tokens[c.end_token - 1].end);
-  }
+  uint64_t InputEnd(const Candidate& c) const { return base_ + s_.normalized.ToInputEnd(c.end); }
 
   // Leftmost-longest over the accepted candidates; at equal length an alias as written
   // beats a derived variant, and an alias beats a pattern.
@@ -429,15 +431,15 @@ class Scan {
     for (size_t i = 0; i < cands.size();) {
       size_t group_end = i;
       const Candidate* best = nullptr;
-      while (group_end < cands.size() && cands[group_end].first_token == cands[i].first_token) {
+      while (group_end < cands.size() && cands[group_end].first == cands[i].first) {
         const Candidate& c = cands[group_end++];
         if (!c.accepted) continue;
-        if (best == nullptr || c.end_token > best->end_token ||
-            (c.end_token == best->end_token && best->variant && !c.variant)) {
+        if (best == nullptr || c.end_ordinal > best->end_ordinal ||
+            (c.end_ordinal == best->end_ordinal && best->variant && !c.variant)) {
           best = &c;
         }
       }
-      if (best != nullptr && best->first_token >= covered_to) {
+      if (best != nullptr && best->first_ordinal >= covered_to) {
         Match match;
         match.term = best->entry;
         match.begin = InputBegin(*best);
@@ -446,7 +448,7 @@ class Scan {
         match.form = best->form;
         match.by_context = best->ambiguous;
         out_->matches.push_back(match);
-        covered_to = best->end_token;
+        covered_to = best->end_ordinal;
       }
       i = group_end;
     }
@@ -574,10 +576,15 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
     }
     if (!entry.has_context) continue;
     CompiledContext& context = impl->contexts[e];
-    for (const std::string& w : entry.context.positive)
-      context.positive.push_back(text::FoldCase(w));
-    for (const std::string& w : entry.context.negative)
-      context.negative.push_back(text::FoldCase(w));
+    const auto add_words = [&](const std::vector<std::string>& words,
+                               std::vector<std::string>* folded, std::vector<uint32_t>* ids) {
+      for (const std::string& w : words) {
+        folded->push_back(text::FoldCase(w));
+        ids->push_back(impl->table.TokenId(text::HashKey(folded->back()), folded->back()));
+      }
+    };
+    add_words(entry.context.positive, &context.positive, &context.positive_ids);
+    add_words(entry.context.negative, &context.negative, &context.negative_ids);
     for (size_t p = 0; p < entry.context.positive_patterns.size(); ++p) {
       Result<std::unique_ptr<RE2>> re = CompilePattern(entry.context.positive_patterns[p], entry,
                                                        "positive pattern " + std::to_string(p + 1));

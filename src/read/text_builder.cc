@@ -197,18 +197,24 @@ std::vector<SectionHint> FindTextSections(std::string_view text, bool markdown) 
         // "Worked on skills: Python" is not.
         const bool plain = title.find_first_of(".,;:()|@/") == std::string_view::npos &&
                            std::count(title.begin(), title.end(), ' ') <= 3;
-        SectionKind kind = plain ? ClassifyHeading(title) : SectionKind::kOther;
         // A job title alone on a line ("Project Manager") is not a heading: the keyword
         // must end the line ("Technical Skills"), or the line must be set off as titles
-        // are (all capitals, or a trailing colon).
-        const bool caps = std::none_of(title.begin(), title.end(), [](char c) {
-          return std::islower(static_cast<unsigned char>(c)) != 0;
-        });
-        const size_t last_space = title.rfind(' ');
-        const std::string_view last_word =
-            last_space == std::string_view::npos ? title : title.substr(last_space + 1);
-        if (!caps && body.back() != ':' && ClassifyHeading(last_word) != kind) {
-          kind = SectionKind::kOther;
+        // are (all capitals, or a trailing colon). The last word is classified first: it
+        // settles most lines of prose without classifying the whole title.
+        SectionKind kind = SectionKind::kOther;
+        if (plain) {
+          const bool caps = std::none_of(title.begin(), title.end(), [](char c) {
+            return std::islower(static_cast<unsigned char>(c)) != 0;
+          });
+          const bool set_off = caps || body.back() == ':';
+          const size_t last_space = title.rfind(' ');
+          const std::string_view last_word =
+              last_space == std::string_view::npos ? title : title.substr(last_space + 1);
+          const SectionKind last_kind = set_off ? SectionKind::kOther : ClassifyHeading(last_word);
+          if (set_off || last_kind != SectionKind::kOther) {
+            kind = ClassifyHeading(title);
+            if (!set_off && kind != last_kind) kind = SectionKind::kOther;
+          }
         }
         if (kind != SectionKind::kOther) {
           sections.push_back({pos, 0, Collapse(title), kind, 1});

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -24,14 +23,17 @@ struct TermGroup {
 // Groups matches by term, ordered by category then name, so reports read the same for
 // the same input.
 std::vector<TermGroup> GroupByTerm(const Lexicon& lexicon, const ScanResult& result) {
-  std::map<uint32_t, TermGroup> by_term;
-  for (const Match& m : result.matches) {
-    TermGroup& g = by_term[m.term];
-    g.term = m.term;
-    g.spans.push_back(&m);
-  }
+  // A flat index by term id: a bulk corpus has millions of matches of a few hundred terms.
+  std::vector<uint32_t> group_of_term;  // term id -> index in groups + 1; 0 = none yet
   std::vector<TermGroup> groups;
-  for (auto& [term, group] : by_term) groups.push_back(std::move(group));
+  for (const Match& m : result.matches) {
+    if (m.term >= group_of_term.size()) group_of_term.resize(m.term + 1, 0);
+    if (group_of_term[m.term] == 0) {
+      groups.push_back({m.term, {}});
+      group_of_term[m.term] = static_cast<uint32_t>(groups.size());
+    }
+    groups[group_of_term[m.term] - 1].spans.push_back(&m);
+  }
   std::sort(groups.begin(), groups.end(), [&](const TermGroup& a, const TermGroup& b) {
     const Term& ta = lexicon.term(a.term);
     const Term& tb = lexicon.term(b.term);

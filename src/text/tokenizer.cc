@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include "text/utf8.h"
+#include "text/vocabulary.h"
 
 namespace jobfit::text {
 namespace {
@@ -139,18 +140,94 @@ bool GapBreaksPhrase(std::string_view gap) {
   return false;
 }
 
+// Lower-cases eight ASCII bytes at once: a byte in 'A'..'Z' gains 0x20. Bytes are below
+// 0x80, so the additions cannot carry into the next byte.
+uint64_t LowerAscii8(uint64_t x, uint64_t* upper_bits) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t at_least_a = x + 0x3f3f3f3f3f3f3f3fULL;  // high bit: byte >= 'A'
+  const uint64_t beyond_z = x + 0x2525252525252525ULL;    // high bit: byte > 'Z'
+  const uint64_t upper = at_least_a & ~beyond_z & kHigh;
+  *upper_bits = upper;
+  return x | (upper >> 2);
+}
+
+constexpr uint64_t kHashMul = 0x9E3779B97F4A7C15ULL;
+
+uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
+  hash = (hash ^ chunk) * kHashMul;
+  return hash ^ (hash >> 29);
+}
+
+// HashKey of the lower-case form of the ASCII word s[begin, end), without writing that
+// form anywhere. Sets *inner_upper when a capital letter stands at the word's third byte
+// or later, the only place where two glued words can meet.
+uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper) {
+  const size_t len = end - begin;
+  uint64_t hash = kFnvOffset ^ (len * kFnvPrime);
+  uint64_t upper_seen = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + begin + i, 8);
+    uint64_t upper;
+    chunk = LowerAscii8(chunk, &upper);
+    upper_seen |= i == 0 ? upper & ~uint64_t{0xFFFF} : upper;
+    hash = MixChunk(hash, chunk);
+  }
+  if (i < len) {
+    const size_t rest = len - i;
+    uint64_t chunk = 0;
+    if (begin + i + 8 <= s.size()) {
+      std::memcpy(&chunk, s.data() + begin + i, 8);
+      chunk &= ~uint64_t{0} >> (64 - 8 * rest);
+    } else {
+      std::memcpy(&chunk, s.data() + begin + i, rest);
+    }
+    uint64_t upper;
+    chunk = LowerAscii8(chunk, &upper);
+    upper_seen |= i == 0 ? upper & ~uint64_t{0xFFFF} : upper;
+    hash = MixChunk(hash, chunk);
+  }
+  *inner_upper = upper_seen != 0;
+  return hash;
+}
+
+// Calls cut(pos) at each position where a glued word starts inside s[begin, end).
+template <typename Cut>
+void ForEachGlue(std::string_view s, size_t begin, size_t end, Cut cut) {
+  const std::string_view text = s.substr(0, end);
+  size_t piece_begin = begin;
+  for (size_t i = begin; i < end; ++i) {
+    if (GlueStartsAt(text, piece_begin, i)) {
+      cut(i);
+      piece_begin = i;
+    }
+  }
+}
+
+// The rules of the module comment, in one pass over the text. What becomes of each token
+// is the sink's business: the full stream keeps every token with its key (for aliases and
+// tests), the known-token scan keeps only the words a vocabulary holds.
+template <typename Sink>
 class TextTokenizer {
  public:
-  TextTokenizer(std::string_view s, size_t begin, size_t end, TokenStream* out)
-      : s_(s), begin_(begin), end_(end), out_(out) {}
+  TextTokenizer(std::string_view s, Sink* sink) : s_(s), end_(s.size()), sink_(sink) {}
+
+  std::string_view text() const { return s_; }
+
+  // Returns whether phrase-ending punctuation (or withdrawn contact data) stands between
+  // the previous token and one starting at `begin`.
+  bool BreakBefore(size_t begin) const {
+    return break_pending_ || GapBreaksPhrase(s_.substr(last_end_, begin - last_end_));
+  }
 
   // Reads the whole text in one pass. A white-space-delimited chunk is checked for
   // contact data only when it could be some (it starts like "www." or holds '@' or "://"),
   // and the tokens already taken from it are then withdrawn.
   void Run() {
-    size_t pos = begin_;
-    size_t chunk_begin = begin_;
-    size_t chunk_first_token = out_->tokens.size();
+    size_t pos = 0;
+    size_t chunk_begin = 0;
+    auto chunk_mark = sink_->Mark();
     bool chunk_checked = false;
     while (pos < end_) {
       const char c = s_[pos];
@@ -158,7 +235,7 @@ class TextTokenizer {
       if ((cls & kSpaceByte) != 0) {
         ++pos;
         chunk_begin = pos;
-        chunk_first_token = out_->tokens.size();
+        chunk_mark = sink_->Mark();
         chunk_checked = false;
         continue;
       }
@@ -170,10 +247,10 @@ class TextTokenizer {
         size_t chunk_end = pos;
         while (chunk_end < end_ && !IsSpace(s_[chunk_end])) ++chunk_end;
         if (IsContactChunk(s_.substr(chunk_begin, chunk_end - chunk_begin))) {
-          out_->tokens.resize(chunk_first_token);
+          sink_->Rollback(chunk_mark);
           // An address between two words ends any phrase: "Machine jane@x.org learning"
           // is not "machine learning".
-          out_->last_end = static_cast<uint32_t>(chunk_begin);
+          last_end_ = chunk_begin;
           break_pending_ = true;
           pos = chunk_end;
           continue;
@@ -192,18 +269,19 @@ class TextTokenizer {
     if (WordCharLength(s_, pos) > 0) return true;
     // ".NET": a leading dot before a letter, unless it ends a sentence or an ellipsis.
     return s_[pos] == '.' && pos + 1 < end_ && IsAsciiAlnum(s_[pos + 1]) &&
-           (pos == begin_ || (s_[pos - 1] != '.' && WordCharLength(s_, pos - 1) == 0));
+           (pos == 0 || (s_[pos - 1] != '.' && WordCharLength(s_, pos - 1) == 0));
   }
 
   size_t ReadToken(size_t start) {
     size_t pos = start;
+    bool non_ascii = false;
     if (s_[pos] == '.') ++pos;
-    size_t end_of_token;
     while (true) {
       size_t len;
       while (true) {
         while (pos < end_ && IsAsciiAlnum(s_[pos])) ++pos;  // the common case
         if (pos >= end_ || !IsHighByte(s_[pos]) || (len = WordCharLength(s_, pos)) == 0) break;
+        non_ascii = true;
         pos += len;
       }
       if (pos + 1 < end_ && s_[pos] == '.' && WordCharLength(s_, pos + 1) > 0) {
@@ -214,7 +292,7 @@ class TextTokenizer {
         const bool possessive = (s_[pos + 1] == 's' || s_[pos + 1] == 'S') &&
                                 (pos + 2 >= end_ || WordCharLength(s_, pos + 2) == 0);
         if (possessive) {
-          Emit(start, pos);
+          Emit(start, pos, non_ascii);
           return pos + 2;
         }
         ++pos;  // "o'reilly"
@@ -222,7 +300,7 @@ class TextTokenizer {
       }
       break;
     }
-    end_of_token = pos;
+    size_t end_of_token = pos;
     if (pos < end_ && s_[pos] == '+') {
       size_t plus_end = pos;
       while (plus_end < end_ && s_[plus_end] == '+') ++plus_end;
@@ -235,13 +313,37 @@ class TextTokenizer {
                (pos + 1 >= end_ || WordCharLength(s_, pos + 1) == 0)) {
       end_of_token = pos + 1;  // "C#", "F#"
     }
-    Emit(start, end_of_token);
+    Emit(start, end_of_token, non_ascii);
     return end_of_token;
   }
 
-  void Emit(size_t begin, size_t end) {
+  void Emit(size_t begin, size_t end, bool non_ascii) {
+    sink_->OnToken(*this, begin, end, non_ascii);
+    break_pending_ = false;
+    last_end_ = end;
+  }
+
+  std::string_view s_;
+  size_t end_;
+  Sink* sink_;
+  bool break_pending_ = false;
+  size_t last_end_ = 0;  // end of the previous token, for BreakBefore
+};
+
+// Keeps every token with its folded key, hash and flags.
+class StreamSink {
+ public:
+  explicit StreamSink(TokenStream* out) : out_(out) {}
+
+  size_t Mark() const { return out_->tokens.size(); }
+  void Rollback(size_t mark) { out_->tokens.resize(mark); }
+  size_t key_end() const { return key_end_; }
+
+  void OnToken(const TextTokenizer<StreamSink>& tokenizer, size_t begin, size_t end,
+               bool non_ascii) {
+    const std::string_view s = tokenizer.text();
     // Built in place: filling a local Token field by field and then copying it into the
-    // vector stalled on store forwarding, the largest single cost of tokenizing.
+    // vector stalled on store forwarding.
     std::vector<Token>& tokens = out_->tokens;
     const bool has_previous = !tokens.empty();
     Token& token = tokens.emplace_back();
@@ -252,37 +354,26 @@ class TextTokenizer {
     std::string& keys = out_->keys;
     const size_t key_begin = key_end_;
     token.key_begin = static_cast<uint32_t>(key_begin);
-    char* key = keys.data() + key_begin;
-    uint8_t seen = 0;
     uint8_t flags = 0;
-    for (size_t i = begin; i < end; ++i, ++key) {
-      const char c = s_[i];
-      const uint8_t cls = ClassOf(c);
-      seen |= cls;
-      *key = kTables.lower[static_cast<unsigned char>(c)];
-      if ((cls & kUpperByte) != 0 && GlueStartsAt(s_.substr(0, end), begin, i)) flags |= kGlued;
-    }
     size_t key_len = end - begin;
-    if ((seen & kHighByte) != 0) {
-      const std::string folded = FoldCase(s_.substr(begin, end - begin));
-      if (key_begin + folded.size() + (end_ - end) > keys.size()) {
-        keys.resize(key_begin + folded.size() + (end_ - end));
+    if (non_ascii) {
+      const std::string folded = FoldCase(s.substr(begin, end - begin));
+      if (key_begin + folded.size() + (s.size() - end) > keys.size()) {
+        keys.resize(key_begin + folded.size() + (s.size() - end));
       }
       std::memcpy(keys.data() + key_begin, folded.data(), folded.size());
       key_len = folded.size();
       flags |= kNonAscii;
+    } else {
+      char* key = keys.data() + key_begin;
+      for (size_t i = begin; i < end; ++i) *key++ = kTables.lower[static_cast<unsigned char>(s[i])];
     }
+    ForEachGlue(s, begin, end, [&](size_t) { flags |= kGlued; });
     key_end_ = key_begin + key_len;
     token.key_len = static_cast<uint32_t>(key_len);
     token.hash = HashKey(std::string_view(keys).substr(key_begin, token.key_len));
-    if (has_previous &&
-        (break_pending_ || GapBreaksPhrase(s_.substr(out_->last_end, begin - out_->last_end)))) {
-      flags |= kBreakBefore;
-    }
-    break_pending_ = false;
-    out_->last_end = static_cast<uint32_t>(end);
-    if (begin >= begin_ + 2 && s_[begin - 1] == '-' && !IsSpace(s_[begin - 2]) &&
-        s_[begin - 2] != '-') {
+    if (has_previous && tokenizer.BreakBefore(begin)) flags |= kBreakBefore;
+    if (begin >= 2 && s[begin - 1] == '-' && !IsSpace(s[begin - 2]) && s[begin - 2] != '-') {
       flags |= kHyphenBefore;
       if (has_previous) {
         Token& previous = tokens[tokens.size() - 2];
@@ -292,15 +383,97 @@ class TextTokenizer {
     token.flags = flags;
   }
 
-  std::string_view s_;
-  size_t begin_;
-  size_t end_;
+ private:
   TokenStream* out_;
-  bool break_pending_ = false;
   size_t key_end_ = 0;  // end of the keys written so far in out_->keys
+};
 
+// Keeps only the tokens the vocabulary knows, numbered by their place among all tokens.
+class KnownSink {
  public:
-  size_t key_end() const { return key_end_; }
+  struct Checkpoint {
+    size_t known;
+    uint32_t ordinal;
+  };
+
+  KnownSink(const Vocabulary& vocabulary, KnownTokenStream* out)
+      : vocabulary_(vocabulary), out_(out) {}
+
+  Checkpoint Mark() const { return {out_->tokens.size(), ordinal_}; }
+  void Rollback(const Checkpoint& mark) {
+    out_->tokens.resize(mark.known);
+    ordinal_ = mark.ordinal;
+  }
+  uint32_t ordinal() const { return ordinal_; }
+
+  void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end,
+               bool non_ascii) {
+    const std::string_view s = tokenizer.text();
+    bool inner_upper = true;
+    const uint32_t id = Lookup(s, begin, end, non_ascii, &inner_upper);
+    if (id != Vocabulary::kUnknown) {
+      Keep(tokenizer, begin, end, id);
+      return;
+    }
+    // Words glued by a lost line break ("monitoringProblem") are looked up piece by
+    // piece when the glued whole is not a known word.
+    if (inner_upper) {
+      size_t piece_begin = begin;
+      bool split = false;
+      ForEachGlue(s, begin, end, [&](size_t cut) {
+        AddPiece(tokenizer, piece_begin, cut, non_ascii, /*first=*/!split);
+        piece_begin = cut;
+        split = true;
+      });
+      if (split) {
+        AddPiece(tokenizer, piece_begin, end, non_ascii, /*first=*/false);
+        return;
+      }
+    }
+    ++ordinal_;
+  }
+
+ private:
+  uint32_t Lookup(std::string_view s, size_t begin, size_t end, bool non_ascii,
+                  bool* inner_upper) const {
+    if (!non_ascii) {
+      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper);
+      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin));
+    }
+    const std::string folded = FoldCase(s.substr(begin, end - begin));
+    return vocabulary_.Find(HashKey(folded), folded);
+  }
+
+  void AddPiece(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, bool non_ascii,
+                bool first) {
+    bool ignored;
+    const uint32_t id = Lookup(tokenizer.text(), begin, end, non_ascii, &ignored);
+    if (id == Vocabulary::kUnknown) {
+      ++ordinal_;
+      return;
+    }
+    KnownToken& token = out_->tokens.emplace_back();
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
+    token.ordinal = ordinal_++;
+    token.id = id;
+    // Only the first piece can follow punctuation; the others follow a piece.
+    token.flags = first && token.ordinal > 0 && tokenizer.BreakBefore(begin) ? kBreakBefore : 0;
+  }
+
+  void Keep(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, uint32_t id) {
+    KnownToken& token = out_->tokens.emplace_back();
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
+    token.ordinal = ordinal_;
+    token.id = id;
+    token.flags = ordinal_ > 0 && tokenizer.BreakBefore(begin) ? kBreakBefore : 0;
+    ++ordinal_;
+  }
+
+  const Vocabulary& vocabulary_;
+  KnownTokenStream* out_;
+  uint32_t ordinal_ = 0;
 };
 
 }  // namespace
@@ -383,9 +556,19 @@ void Tokenize(std::string_view normalized, TokenStream* out) {
   // About one token per six bytes of prose; reserving avoids regrowth on the hot path.
   out->tokens.reserve(normalized.size() / 6 + 16);
   out->keys.resize(normalized.size());
-  TextTokenizer tokenizer(normalized, 0, normalized.size(), out);
+  StreamSink sink(out);
+  TextTokenizer<StreamSink> tokenizer(normalized, &sink);
   tokenizer.Run();
-  out->keys.resize(tokenizer.key_end());
+  out->keys.resize(sink.key_end());
+}
+
+void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary,
+                   KnownTokenStream* out) {
+  out->tokens.clear();
+  KnownSink sink(vocabulary, out);
+  TextTokenizer<KnownSink> tokenizer(normalized, &sink);
+  tokenizer.Run();
+  out->token_count = sink.ordinal();
 }
 
 }  // namespace jobfit::text

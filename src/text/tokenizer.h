@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/vocabulary.h"
+
 namespace jobfit::text {
 
 enum TokenFlag : uint8_t {
@@ -47,7 +49,6 @@ struct Token {
 struct TokenStream {
   std::vector<Token> tokens;
   std::string keys;
-  uint32_t last_end = 0;  // end of the previous token, for kBreakBefore
 
   std::string_view Key(const Token& t) const {
     return std::string_view(keys).substr(t.key_begin, t.key_len);
@@ -55,9 +56,30 @@ struct TokenStream {
   void Clear() {
     tokens.clear();
     keys.clear();
-    last_end = 0;
   }
 };
+
+// A token the vocabulary knows. Two known tokens are adjacent in the text's token
+// sequence when their ordinals differ by one; the words between others were not kept.
+struct KnownToken {
+  uint32_t begin = 0;  // byte range in the normalized text
+  uint32_t end = 0;
+  uint32_t ordinal = 0;  // place among all tokens of the text, from 0
+  uint32_t id = Vocabulary::kUnknown;
+  uint8_t flags = 0;  // only kBreakBefore
+};
+
+struct KnownTokenStream {
+  std::vector<KnownToken> tokens;
+  uint32_t token_count = 0;  // all tokens of the text, known or not
+};
+
+// Tokenizes `normalized` by the same rules as Tokenize but keeps only the tokens whose key
+// `vocabulary` holds, without writing any key: the fast path for matching, where most
+// words of a text are in no alias. A glued token ("andPandas") that is not known itself is
+// split as SplitGluedToken does, and its known pieces kept. Replaces out's contents.
+void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary,
+                   KnownTokenStream* out);
 
 // Appends the tokens of `normalized` (output of Normalize) to *out after clearing it.
 // Texts longer than 4 GiB must be split by the caller (offsets are 32-bit).

@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,137 @@ TEST(Tokenizer, SurvivesGarbage) {
   for (const Token& t : stream.tokens) {
     EXPECT_LT(t.begin, t.end);
     EXPECT_LE(t.end, normalized.text().size());
+  }
+}
+
+// What TokenizeKnown must produce, spelled out with the full token stream: every token
+// numbered, unknown glued tokens split into pieces, the known ones kept.
+std::vector<KnownToken> KnownTokensTheLongWay(std::string_view text, const Vocabulary& vocabulary) {
+  TokenStream stream;
+  Tokenize(text, &stream);
+  std::vector<KnownToken> known;
+  uint32_t ordinal = 0;
+  const auto keep = [&](const Token& t, uint8_t flags) {
+    const uint32_t id = vocabulary.Find(t.hash, stream.Key(t));
+    if (id != Vocabulary::kUnknown) {
+      known.push_back({t.begin, t.end, ordinal, id, static_cast<uint8_t>(flags & kBreakBefore)});
+    }
+    ++ordinal;
+  };
+  std::vector<Token> pieces;
+  const std::vector<Token> tokens = stream.tokens;  // SplitGluedToken appends keys
+  for (const Token& t : tokens) {
+    const bool unknown = vocabulary.Find(t.hash, stream.Key(t)) == Vocabulary::kUnknown;
+    if (unknown && (t.flags & kGlued) != 0) {
+      SplitGluedToken(text, t, &stream, &pieces);
+      if (!pieces.empty()) {
+        for (const Token& piece : pieces) keep(piece, ordinal > 0 ? piece.flags : 0);
+        continue;
+      }
+    }
+    keep(t, ordinal > 0 ? t.flags : 0);
+  }
+  return known;
+}
+
+void ExpectSameKnownTokens(std::string_view input, const Vocabulary& vocabulary) {
+  NormalizedText normalized;
+  Normalize(input, {}, &normalized);
+  KnownTokenStream fast;
+  TokenizeKnown(normalized.text(), vocabulary, &fast);
+  const std::vector<KnownToken> expected = KnownTokensTheLongWay(normalized.text(), vocabulary);
+  ASSERT_EQ(fast.tokens.size(), expected.size()) << input;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(fast.tokens[i].begin, expected[i].begin) << input << " token " << i;
+    EXPECT_EQ(fast.tokens[i].end, expected[i].end) << input << " token " << i;
+    EXPECT_EQ(fast.tokens[i].ordinal, expected[i].ordinal) << input << " token " << i;
+    EXPECT_EQ(fast.tokens[i].id, expected[i].id) << input << " token " << i;
+    EXPECT_EQ(fast.tokens[i].flags, expected[i].flags) << input << " token " << i;
+  }
+  TokenStream all;
+  Tokenize(normalized.text(), &all);
+  EXPECT_GE(fast.token_count, all.tokens.size()) << input;  // glued pieces add tokens
+}
+
+Vocabulary TestVocabulary() {
+  Vocabulary vocabulary;
+  for (const char* key : {"c++",        "c#",       ".net",
+                          "node.js",    "ci",       "cd",
+                          "scikit",     "learn",    "sklearn",
+                          "a",          "b",        "testing",
+                          "r",          "go",       "python",
+                          "pandas",     "software", "the",
+                          "kubernetes", "machine",  "learning",
+                          "éclair",     "strasse",  "aws",
+                          "glue",       "emr",      "o'reilly",
+                          "pytorch",    "17",       "3.x",
+                          "javascript", "fine",     "tuning",
+                          "apache",     "spark",    "mlops",
+                          "k8s",        "sql",      "abcdefghijklmnop"}) {
+    vocabulary.Intern(key);
+  }
+  return vocabulary;
+}
+
+TEST(TokenizeKnown, KeepsWhatTheFullStreamWouldKeep) {
+  const Vocabulary vocabulary = TestVocabulary();
+  for (const char* text :
+       {"C++, C#, F# and Notepad++. C++17 C++/CLI .NET, ASP.NET and Node.js.",
+        "CI/CD and A/B testing with scikit-learn (sklearn); R and Go, the go-to language",
+        "mail jane.doe@python.org or see https://github.com/jane (www.kaggle.com) Python",
+        "Machine jane@x.org learning",
+        "PYTHON Éclair STRASSE Straße \u201CMLOps\u201D\u00A0and\u00ADk8s",
+        "\uFB01ne-tuning Kuber-\nnetes \u2022 Docker \u2022 Kubernetes",
+        "AWS (Glue, EMR). Next: scikit-learn / Node.js\nApache\u00A0Spark \u2022 Go",
+        "bias mitigationSoftware andPandas JavaScript iPhone PyTorch's PyTorch\u2019s",
+        "ABCDEFGHIJKLMNOP abcdefghijklmnopq 3.x. wait...then O'Reilly",
+        "ends with a known word: python", "sql"}) {
+    ExpectSameKnownTokens(text, vocabulary);
+  }
+}
+
+// Words of every length end at every offset of the buffer: the eight-byte loads that hash
+// a word must neither read past the text nor let the bytes after a word change its hash.
+TEST(TokenizeKnown, AgreesOnRandomText) {
+  const Vocabulary vocabulary = TestVocabulary();
+  const std::vector<std::string> pieces = {"python",
+                                           "Python",
+                                           "PYTHON",
+                                           "c++",
+                                           "C#",
+                                           ".NET",
+                                           "node.js",
+                                           "sklearn",
+                                           "the",
+                                           "The",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           ", ",
+                                           ". ",
+                                           "-",
+                                           "/",
+                                           "@",
+                                           "://",
+                                           "www.",
+                                           "(",
+                                           "'s",
+                                           "\u00e9",
+                                           "\u00A0",
+                                           "pandasSoftware",
+                                           "abcdefghijklmnop",
+                                           "ABCDEFGHIJKLMNOP",
+                                           "x",
+                                           "17",
+                                           "3.x",
+                                           "\u2022",
+                                           "#"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    ExpectSameKnownTokens(text, vocabulary);
   }
 }
 
