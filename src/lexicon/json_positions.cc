@@ -1,9 +1,22 @@
 #include "lexicon/json_positions.h"
 
 #include <algorithm>
-#include <set>
+#include <utility>
+#include <vector>
 
 namespace jobfit::internal {
+namespace {
+
+// FNV-1a: pointers are short, and this runs once per value of the file.
+uint64_t PointerHash(std::string_view pointer) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : pointer) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+}  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -87,7 +100,7 @@ class JsonPositions::Scanner {
   bool Value(std::string* pointer, size_t depth) {
     SkipSpace();
     if (pos_ >= text_.size()) return false;
-    out_->values_.emplace(*pointer, pos_);
+    out_->values_.emplace_back(PointerHash(*pointer), pos_);
     const char c = text_[pos_];
     if (c == '{' || c == '[') {
       if (depth >= max_depth_) {
@@ -115,7 +128,8 @@ class JsonPositions::Scanner {
       ++pos_;
       return true;
     }
-    std::set<std::string, std::less<>> seen;
+    // Lexicon objects have a handful of members: a linear search beats a set's nodes.
+    std::vector<std::string> seen;
     const size_t base = pointer->size();
     while (true) {
       SkipSpace();
@@ -124,9 +138,11 @@ class JsonPositions::Scanner {
       std::string key;
       if (!String(&key)) return false;
       AppendPointerToken(key, pointer);
-      out_->keys_.emplace(*pointer, key_offset);
-      if (!seen.insert(key).second && !out_->duplicate_) {
-        out_->duplicate_ = Duplicate{*pointer, key_offset};
+      out_->keys_.emplace_back(PointerHash(*pointer), key_offset);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (!out_->duplicate_) out_->duplicate_ = Duplicate{*pointer, key_offset};
+      } else {
+        seen.push_back(std::move(key));
       }
       SkipSpace();
       if (!Peek(':')) return false;
@@ -268,19 +284,27 @@ class JsonPositions::Scanner {
 JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
   JsonPositions positions;
   Scanner(text, max_depth, &positions).Run();
+  // Stable: of two equal pointers (a duplicate key), the first one is found, as before.
+  const auto by_hash = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(positions.values_.begin(), positions.values_.end(), by_hash);
+  std::stable_sort(positions.keys_.begin(), positions.keys_.end(), by_hash);
   return positions;
 }
 
-std::optional<size_t> JsonPositions::Value(const std::string& pointer) const {
-  const auto it = values_.find(pointer);
-  if (it == values_.end()) return std::nullopt;
+std::optional<size_t> JsonPositions::Find(const Positions& positions, const std::string& pointer) {
+  const uint64_t hash = PointerHash(pointer);
+  const auto it = std::lower_bound(positions.begin(), positions.end(), hash,
+                                   [](const auto& entry, uint64_t h) { return entry.first < h; });
+  if (it == positions.end() || it->first != hash) return std::nullopt;
   return it->second;
 }
 
+std::optional<size_t> JsonPositions::Value(const std::string& pointer) const {
+  return Find(values_, pointer);
+}
+
 std::optional<size_t> JsonPositions::Key(const std::string& pointer) const {
-  const auto it = keys_.find(pointer);
-  if (it == keys_.end()) return std::nullopt;
-  return it->second;
+  return Find(keys_, pointer);
 }
 
 }  // namespace jobfit::internal

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/line_index.h"
@@ -52,8 +52,13 @@ class JsonPositions {
 
  private:
   class Scanner;
-  std::unordered_map<std::string, size_t> values_;
-  std::unordered_map<std::string, size_t> keys_;
+  // (hash of the pointer, offset), sorted once the scan ends: a 30,000-entry lexicon has
+  // hundreds of thousands of values, and a map of pointer strings cost more than parsing.
+  // Two pointers with the same 64-bit hash would only misplace an error message.
+  using Positions = std::vector<std::pair<uint64_t, size_t>>;
+  static std::optional<size_t> Find(const Positions& positions, const std::string& pointer);
+  Positions values_;
+  Positions keys_;
   std::optional<Duplicate> duplicate_;
   std::optional<size_t> too_deep_;
 };
