@@ -248,8 +248,11 @@ class Scan {
       }
     }
     if (s_.candidates.size() == alias_candidates) return;
-    std::stable_sort(s_.candidates.begin(), s_.candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    // Both runs are in text order already: a merge, not a sort.
+    std::inplace_merge(s_.candidates.begin(),
+                       s_.candidates.begin() + static_cast<std::ptrdiff_t>(alias_candidates),
+                       s_.candidates.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   }
 
   // Returns how many tokens the text has from `begin` (a token start) up to `end` when a

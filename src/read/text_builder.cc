@@ -195,8 +195,16 @@ std::vector<SectionHint> FindTextSections(std::string_view text, bool markdown) 
         if (title.back() == ':') title.remove_suffix(1);
         // A title is a few words with no sentence punctuation: "Skills:" is one,
         // "Worked on skills: Python" is not.
-        const bool plain = title.find_first_of(".,;:()|@/") == std::string_view::npos &&
-                           std::count(title.begin(), title.end(), ' ') <= 3;
+        // One pass over the title: find_first_of with a set of nine bytes called memchr
+        // once per byte of every short line of a text.
+        size_t spaces = 0;
+        bool punctuated = false;
+        for (const char c : title) {
+          spaces += c == ' ';
+          punctuated |= c == '.' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
+                        c == '|' || c == '@' || c == '/';
+        }
+        const bool plain = !punctuated && spaces <= 3;
         // A job title alone on a line ("Project Manager") is not a heading: the keyword
         // must end the line ("Technical Skills"), or the line must be set off as titles
         // are (all capitals, or a trailing colon). The last word is classified first: it
