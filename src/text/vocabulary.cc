@@ -17,16 +17,19 @@ char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('
 
 }  // namespace
 
-Vocabulary::Vocabulary() { Rebuild(kMinSlots); }
+Vocabulary::Vocabulary() : key_offsets_{0, 0}, hashes_{0} { Rebuild(kMinSlots); }
 
 template <typename SameKey>
 uint32_t Vocabulary::Probe(uint64_t hash, size_t key_len, SameKey same_key) const {
   const size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<uint32_t>(hash >> 32);
   for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
     const Slot& s = slots_[slot];
     if (s.id == kUnknown) return kUnknown;
-    if (s.hash == hash && s.key_len == key_len &&
-        same_key(std::string_view(key_pool_).substr(s.key_offset, s.key_len))) {
+    if (s.tag != tag) continue;
+    const uint32_t begin = key_offsets_[s.id];
+    if (key_offsets_[s.id + 1] - begin == key_len &&
+        same_key(std::string_view(key_pool_).substr(begin, key_len))) {
       return s.id;
     }
   }
@@ -50,42 +53,39 @@ uint32_t Vocabulary::Intern(std::string_view key) {
   const uint64_t hash = HashKey(key);
   if (const uint32_t id = Find(hash, key); id != kUnknown) return id;
   if ((size_ + 1) * 2 > slots_.size()) Rebuild(slots_.size() * 2);
+  const auto id = static_cast<uint32_t>(++size_);
+  key_pool_.append(key);
+  key_offsets_.push_back(static_cast<uint32_t>(key_pool_.size()));
+  hashes_.push_back(hash);
+  Place(id);
+  return id;
+}
+
+// Puts id into the table and the filter.
+void Vocabulary::Place(uint32_t id) {
+  const uint64_t hash = hashes_[id];
   const size_t mask = slots_.size() - 1;
   size_t slot = SlotFor(hash, slots_.size());
   while (slots_[slot].id != kUnknown) slot = (slot + 1) & mask;
-  Slot& s = slots_[slot];
-  s.hash = hash;
-  s.key_offset = static_cast<uint32_t>(key_pool_.size());
-  s.key_len = static_cast<uint32_t>(key.size());
-  s.id = static_cast<uint32_t>(++size_);
-  key_pool_.append(key);
+  slots_[slot] = {static_cast<uint32_t>(hash >> 32), id};
   const uint64_t bit = (hash >> 7) & filter_mask_;
   filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-  return s.id;
 }
 
-// Grows the slots and the filter together; the filter is rebuilt from the stored hashes.
+// Grows the slots and the filter together, placing every key again.
 void Vocabulary::Rebuild(size_t slot_count) {
-  std::vector<Slot> old = std::move(slots_);
   slots_.assign(slot_count, Slot{});
-  const size_t mask = slot_count - 1;
   // Slots hold at most one key per two, so slot_count / 2 * kFilterBitsPerKey bits keep
   // the filter at 32 bits per key or more.
   const size_t filter_bits = slot_count / 2 * kFilterBitsPerKey;
   filter_.assign(filter_bits / 64, 0);
   filter_mask_ = filter_bits - 1;
-  for (const Slot& s : old) {
-    if (s.id == kUnknown) continue;
-    size_t slot = SlotFor(s.hash, slot_count);
-    while (slots_[slot].id != kUnknown) slot = (slot + 1) & mask;
-    slots_[slot] = s;
-    const uint64_t bit = (s.hash >> 7) & filter_mask_;
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-  }
+  for (uint32_t id = 1; id <= size_; ++id) Place(id);
 }
 
 size_t Vocabulary::MemoryBytes() const {
   return slots_.capacity() * sizeof(Slot) + key_pool_.capacity() +
+         key_offsets_.capacity() * sizeof(uint32_t) + hashes_.capacity() * sizeof(uint64_t) +
          filter_.capacity() * sizeof(uint64_t);
 }
 

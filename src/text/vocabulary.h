@@ -43,20 +43,23 @@ class Vocabulary {
   size_t MemoryBytes() const;
 
  private:
+  // Eight bytes, so that the table of a 30,000-entry lexicon stays in the L2 cache; the
+  // key itself is only read to confirm a probable hit.
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t key_offset = 0;
-    uint32_t key_len = 0;
+    uint32_t tag = 0;  // the hash's upper half
     uint32_t id = kUnknown;
   };
 
   uint32_t FindLoweredInTable(uint64_t hash, std::string_view raw) const;
   template <typename SameKey>
   uint32_t Probe(uint64_t hash, size_t key_len, SameKey same_key) const;
+  void Place(uint32_t id);
   void Rebuild(size_t slot_count);
 
   std::vector<Slot> slots_;
   std::string key_pool_;
+  std::vector<uint32_t> key_offsets_;  // by id; key i is [key_offsets_[i], key_offsets_[i + 1])
+  std::vector<uint64_t> hashes_;       // by id, to rebuild the table
   size_t size_ = 0;
   // One bit per hash, sized at 32 bits per key or more: a word that is in no alias is
   // turned away here about 97% of the time without touching the slots.
