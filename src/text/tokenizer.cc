@@ -89,6 +89,18 @@ size_t CodePointLength(std::string_view s, size_t pos) {
   return len;
 }
 
+// True when the chunk starting at pos begins like "www." (after brackets or a quote), the
+// only contact data its first byte can reveal: an '@' or "://" further on is noticed when
+// the scan reaches it, and IsContactChunk judges the whole chunk either way. ("with" and
+// "work" start many chunks; checking each of them whole was a visible cost.)
+bool MayStartWebAddress(std::string_view s, size_t pos) {
+  while (pos < s.size() && (s[pos] == '(' || s[pos] == '<' || s[pos] == '[' || s[pos] == '"')) {
+    ++pos;
+  }
+  return pos + 4 <= s.size() && (s[pos] | 0x20) == 'w' && (s[pos + 1] | 0x20) == 'w' &&
+         (s[pos + 2] | 0x20) == 'w' && s[pos + 3] == '.';
+}
+
 // Contact data yields no tokens: a URL or an e-mail address names hosts, not skills.
 bool IsContactChunk(std::string_view chunk) {
   if (chunk.find("://") != std::string_view::npos) return true;
@@ -187,7 +199,7 @@ uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
 // HashKey of the lower-case form of the ASCII word s[begin, end), without writing that
 // form anywhere. Sets *inner_upper when a capital letter stands at the word's third byte
 // or later, the only place where two glued words can meet.
-uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper) {
+inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper) {
   const size_t len = end - begin;
   uint64_t hash = kFnvOffset ^ (len * kFnvPrime);
   uint64_t upper_seen = 0;
@@ -237,7 +249,8 @@ void ForEachGlue(std::string_view s, size_t begin, size_t end, Cut cut) {
 template <typename Sink>
 class TextTokenizer {
  public:
-  TextTokenizer(std::string_view s, Sink* sink) : s_(s), end_(s.size()), sink_(sink) {}
+  TextTokenizer(std::string_view s, Sink* sink, TokenizerPath path)
+      : s_(s), end_(s.size()), sink_(sink), blocks_(path == TokenizerPath::kBlocks) {}
 
   std::string_view text() const { return s_; }
 
@@ -255,7 +268,19 @@ class TextTokenizer {
     size_t chunk_begin = 0;
     auto chunk_mark = sink_->Mark();
     bool chunk_checked = false;
+    size_t fast_from = 0;  // where the block path may be tried again
     while (pos < end_) {
+#if defined(__SSE2__)
+      if (blocks_ && pos >= fast_from && pos + 64 <= end_) {
+        const size_t after = ReadPlainBlock(pos, &chunk_begin, &chunk_mark, &chunk_checked);
+        if (after == pos) {
+          fast_from = pos + 1;  // a byte that needs the rules below comes first
+        } else {
+          pos = after;
+          continue;
+        }
+      }
+#endif
       const char c = s_[pos];
       const uint8_t cls = ClassOf(c);
       if ((cls & kSpaceByte) != 0) {
@@ -265,9 +290,8 @@ class TextTokenizer {
         chunk_checked = false;
         continue;
       }
-      const bool contact_hint = pos == chunk_begin ? (c == 'w' || c == 'W' || c == '(' ||
-                                                      c == '<' || c == '[' || c == '"')
-                                                   : (c == '@' || c == ':');
+      const bool contact_hint =
+          pos == chunk_begin ? MayStartWebAddress(s_, pos) : (c == '@' || c == ':');
       if (contact_hint && !chunk_checked) {
         chunk_checked = true;
         size_t chunk_end = pos;
@@ -291,6 +315,87 @@ class TextTokenizer {
   }
 
  private:
+#if defined(__SSE2__)
+  // Bit i of each mask describes byte block[i] of 64 bytes.
+  struct BlockMasks {
+    uint64_t alnum = 0;  // ASCII letters and digits
+    uint64_t space = 0;  // white space, where contact-data chunks end
+    uint64_t rules = 0;  // bytes whose meaning depends on the tokenizer's rules (below)
+  };
+
+  static BlockMasks Classify(const char* block) {
+    BlockMasks m;
+    uint64_t dot_or_quote = 0;
+    uint64_t high = 0;
+    for (int part = 0; part < 4; ++part) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
+      const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+      const auto bits = [](__m128i v) {
+        return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v)));
+      };
+      const int shift = 16 * part;
+      const __m128i letter = _mm_cmplt_epi8(
+          _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
+          _mm_set1_epi8(-128 + 26));
+      const __m128i digit =
+          _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
+      m.alnum |= bits(_mm_or_si128(letter, digit)) << shift;
+      // '\t' to '\r' are 9 to 13.
+      const __m128i control_space = _mm_cmplt_epi8(
+          _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(128 - 9))), _mm_set1_epi8(-128 + 5));
+      m.space |= bits(_mm_or_si128(eq(' '), control_space)) << shift;
+      high |= bits(bytes) << shift;
+      // '@' and ':' send the byte loop to check the chunk for contact data.
+      m.rules |= bits(_mm_or_si128(_mm_or_si128(eq('+'), eq('#')), _mm_or_si128(eq('@'), eq(':'))))
+                 << shift;
+      dot_or_quote |= bits(_mm_or_si128(eq('.'), eq('\''))) << shift;
+    }
+    // A '.' or an apostrophe matters before a word character ("node.js", ".NET", "o'reilly",
+    // "PyTorch's"); the last byte's successor is unknown, so there it always matters.
+    // Non-ASCII bytes take the Unicode rules.
+    const uint64_t last = uint64_t{1} << 63;
+    m.rules |= high | (dot_or_quote & (((m.alnum | high) >> 1) | last));
+    return m;
+  }
+
+  // Reads the tokens of the 64 bytes at pos that are plain runs of ASCII letters and
+  // digits, up to the first byte that needs the full rules, leaving a token that touches
+  // that byte or the block's end to the byte loop. Returns the position after the last
+  // token read (pos when there was none). Keeps the chunk state of the byte loop.
+  template <typename Mark>
+  size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Mark* chunk_mark, bool* chunk_checked) {
+    const BlockMasks m = Classify(s_.data() + pos);
+    // A token must end before this index: one separator byte that needs no rule follows it.
+    const size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
+    uint64_t starts = m.alnum & ~(m.alnum << 1);
+    uint64_t ends = m.alnum & ~(m.alnum >> 1);  // last byte of each run
+    size_t done = 0;                            // relative to pos
+    while (starts != 0) {
+      const auto first = static_cast<size_t>(__builtin_ctzll(starts));
+      const auto last = static_cast<size_t>(__builtin_ctzll(ends));
+      if (last + 1 >= limit) break;
+      // "www." starts a web address whatever follows the dot: the byte loop judges it.
+      if (last == first + 2 && s_[pos + last + 1] == '.' && (s_[pos + first] | 0x20) == 'w') {
+        break;
+      }
+      starts &= starts - 1;
+      ends &= ends - 1;
+      if (first > done) {
+        const uint64_t gap =
+            m.space & (((uint64_t{1} << first) - 1) & ~((uint64_t{1} << done) - 1));
+        if (gap != 0) {
+          *chunk_begin = pos + 64 - static_cast<size_t>(__builtin_clzll(gap));
+          *chunk_mark = sink_->Mark();
+          *chunk_checked = false;
+        }
+      }
+      Emit(pos + first, pos + last + 1, /*non_ascii=*/false);
+      done = last + 1;
+    }
+    return pos + done;
+  }
+#endif
+
   bool StartsToken(size_t pos) const {
     if (WordCharLength(s_, pos) > 0) return true;
     // ".NET": a leading dot before a letter, unless it ends a sentence or an ellipsis.
@@ -352,6 +457,7 @@ class TextTokenizer {
   std::string_view s_;
   size_t end_;
   Sink* sink_;
+  bool blocks_;
   bool break_pending_ = false;
   size_t last_end_ = 0;  // end of the previous token, for BreakBefore
 };
@@ -577,22 +683,22 @@ void SplitGluedToken(std::string_view normalized, const Token& token, TokenStrea
   pieces->back().flags |= static_cast<uint8_t>(token.flags & kHyphenAfter);
 }
 
-void Tokenize(std::string_view normalized, TokenStream* out) {
+void Tokenize(std::string_view normalized, TokenStream* out, TokenizerPath path) {
   out->Clear();
   // About one token per six bytes of prose; reserving avoids regrowth on the hot path.
   out->tokens.reserve(normalized.size() / 6 + 16);
   out->keys.resize(normalized.size());
   StreamSink sink(out);
-  TextTokenizer<StreamSink> tokenizer(normalized, &sink);
+  TextTokenizer<StreamSink> tokenizer(normalized, &sink, path);
   tokenizer.Run();
   out->keys.resize(sink.key_end());
 }
 
-void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary,
-                   KnownTokenStream* out) {
+void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, KnownTokenStream* out,
+                   TokenizerPath path) {
   out->tokens.clear();
   KnownSink sink(vocabulary, out);
-  TextTokenizer<KnownSink> tokenizer(normalized, &sink);
+  TextTokenizer<KnownSink> tokenizer(normalized, &sink, path);
   tokenizer.Run();
   out->token_count = sink.ordinal();
 }

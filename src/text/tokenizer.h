@@ -59,6 +59,12 @@ struct TokenStream {
   }
 };
 
+// How the tokenizer walks the text; both paths give the same tokens. kBlocks classifies 64
+// bytes at a time and reads plain words from bit masks, falling back to the byte loop for
+// any byte whose meaning needs the rules above; kBytes is that byte loop alone, kept so
+// tests can hold the two to the same result.
+enum class TokenizerPath { kBlocks, kBytes };
+
 // A token the vocabulary knows. Two known tokens are adjacent in the text's token
 // sequence when their ordinals differ by one; the words between others were not kept.
 struct KnownToken {
@@ -78,12 +84,13 @@ struct KnownTokenStream {
 // `vocabulary` holds, without writing any key: the fast path for matching, where most
 // words of a text are in no alias. A glued token ("andPandas") that is not known itself is
 // split as SplitGluedToken does, and its known pieces kept. Replaces out's contents.
-void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary,
-                   KnownTokenStream* out);
+void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, KnownTokenStream* out,
+                   TokenizerPath path = TokenizerPath::kBlocks);
 
 // Appends the tokens of `normalized` (output of Normalize) to *out after clearing it.
 // Texts longer than 4 GiB must be split by the caller (offsets are 32-bit).
-void Tokenize(std::string_view normalized, TokenStream* out);
+void Tokenize(std::string_view normalized, TokenStream* out,
+              TokenizerPath path = TokenizerPath::kBlocks);
 
 // Splits a kGlued token at each lower-to-upper case transition that starts a word of two
 // or more lower-case letters ("andPandas" -> "and", "Pandas"), appending the pieces' keys

@@ -1,11 +1,13 @@
 #include "text/tokenizer.h"
 
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "testing/test_util.h"
 #include "text/normalizer.h"
 
 namespace jobfit::text {
@@ -146,7 +148,7 @@ TEST(Tokenizer, SurvivesGarbage) {
 // numbered, unknown glued tokens split into pieces, the known ones kept.
 std::vector<KnownToken> KnownTokensTheLongWay(std::string_view text, const Vocabulary& vocabulary) {
   TokenStream stream;
-  Tokenize(text, &stream);
+  Tokenize(text, &stream, TokenizerPath::kBytes);
   std::vector<KnownToken> known;
   uint32_t ordinal = 0;
   const auto keep = [&](const Token& t, uint8_t flags) {
@@ -175,20 +177,22 @@ std::vector<KnownToken> KnownTokensTheLongWay(std::string_view text, const Vocab
 void ExpectSameKnownTokens(std::string_view input, const Vocabulary& vocabulary) {
   NormalizedText normalized;
   Normalize(input, {}, &normalized);
-  KnownTokenStream fast;
-  TokenizeKnown(normalized.text(), vocabulary, &fast);
   const std::vector<KnownToken> expected = KnownTokensTheLongWay(normalized.text(), vocabulary);
-  ASSERT_EQ(fast.tokens.size(), expected.size()) << input;
-  for (size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_EQ(fast.tokens[i].begin, expected[i].begin) << input << " token " << i;
-    EXPECT_EQ(fast.tokens[i].end, expected[i].end) << input << " token " << i;
-    EXPECT_EQ(fast.tokens[i].ordinal, expected[i].ordinal) << input << " token " << i;
-    EXPECT_EQ(fast.tokens[i].id, expected[i].id) << input << " token " << i;
-    EXPECT_EQ(fast.tokens[i].flags, expected[i].flags) << input << " token " << i;
+  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
+    KnownTokenStream fast;
+    TokenizeKnown(normalized.text(), vocabulary, &fast, path);
+    ASSERT_EQ(fast.tokens.size(), expected.size()) << input;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(fast.tokens[i].begin, expected[i].begin) << input << " token " << i;
+      EXPECT_EQ(fast.tokens[i].end, expected[i].end) << input << " token " << i;
+      EXPECT_EQ(fast.tokens[i].ordinal, expected[i].ordinal) << input << " token " << i;
+      EXPECT_EQ(fast.tokens[i].id, expected[i].id) << input << " token " << i;
+      EXPECT_EQ(fast.tokens[i].flags, expected[i].flags) << input << " token " << i;
+    }
+    TokenStream all;
+    Tokenize(normalized.text(), &all, TokenizerPath::kBytes);
+    EXPECT_GE(fast.token_count, all.tokens.size()) << input;  // glued pieces add tokens
   }
-  TokenStream all;
-  Tokenize(normalized.text(), &all);
-  EXPECT_GE(fast.token_count, all.tokens.size()) << input;  // glued pieces add tokens
 }
 
 Vocabulary TestVocabulary() {
@@ -263,13 +267,84 @@ TEST(TokenizeKnown, AgreesOnRandomText) {
                                            "17",
                                            "3.x",
                                            "\u2022",
-                                           "#"};
+                                           "#",
+                                           "www",
+                                           "WWW",
+                                           ":",
+                                           "'",
+                                           "+",
+                                           "a@b.c",
+                                           "[",
+                                           "\"",
+                                           "\t",
+                                           "...",
+                                           "Kuber-\nnetes",
+                                           ";",
+                                           "http://x.y"};
   std::mt19937 rng(7);
-  for (int round = 0; round < 400; ++round) {
+  for (int round = 0; round < 2000; ++round) {
     std::string text;
-    const int n = static_cast<int>(rng() % 24);
+    // Up to a few hundred bytes: several 64-byte blocks, cut anywhere.
+    const int n = static_cast<int>(rng() % 96);
     for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
     ExpectSameKnownTokens(text, vocabulary);
+  }
+}
+
+// The block path reads plain words from bit masks and leaves everything else to the byte
+// loop; on real documents both must give the same tokens, flags and keys.
+void ExpectSamePaths(std::string_view input, const std::string& name) {
+  NormalizedText normalized;
+  Normalize(input, {}, &normalized);
+  TokenStream blocks;
+  TokenStream bytes;
+  Tokenize(normalized.text(), &blocks, TokenizerPath::kBlocks);
+  Tokenize(normalized.text(), &bytes, TokenizerPath::kBytes);
+  ASSERT_EQ(blocks.tokens.size(), bytes.tokens.size()) << name;
+  for (size_t i = 0; i < bytes.tokens.size(); ++i) {
+    const Token& a = blocks.tokens[i];
+    const Token& b = bytes.tokens[i];
+    ASSERT_TRUE(a.begin == b.begin && a.end == b.end && a.flags == b.flags &&
+                blocks.Key(a) == bytes.Key(b))
+        << name << " token " << i << ": \"" << blocks.Key(a) << "\" against \"" << bytes.Key(b)
+        << "\"";
+  }
+}
+
+TEST(TokenizerPaths, AgreeOnTheCorporaAndGuides) {
+  const std::filesystem::path root = JOBFIT_SOURCE_DIR;
+  std::vector<std::filesystem::path> files;
+  for (const char* dir : {"corpora/resumes", "corpora/jobs", "examples", "tests/read/data"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(root / dir)) {
+      if (entry.path().extension() == ".txt" || entry.path().extension() == ".md") {
+        files.push_back(entry.path());
+      }
+    }
+  }
+  const std::filesystem::path guides = root / ".." / "shared" / "guides";
+  if (std::filesystem::exists(guides)) {
+    for (const auto& entry : std::filesystem::directory_iterator(guides)) files.push_back(entry);
+  }
+  ASSERT_GT(files.size(), 30u);
+  for (const auto& file : files) ExpectSamePaths(test_util::Slurp(file), file.string());
+}
+
+TEST(TokenizerPaths, AgreeOnEveryRuleNearABlockEdge) {
+  // Each case sits at every offset around the 64-byte edge, after plain words.
+  const std::string filler = "plain words and more plain words fill the block here now ";
+  for (const char* tail :
+       {"node.js", ".NET", "C++17", "C#", "o'reilly", "PyTorch's", "a:b", "https://x.org",
+        "jane@x.org", "www.kaggle.com", "(www.x.com)", "caf\u00e9", "wait...then", "x.",
+        "end: ", "mitigationSoftware", "Kuber-\nnetes", "A/B", "R&D", "e-mail", "abc'", "ab+",
+        // Contact data the byte loop only recognizes from a byte the block
+        // before it does not see: "www." followed by anything, and a ':'
+        // further into a chunk that holds "://".
+        "www.,", "://:hon", "x://y:z"}) {
+    for (size_t shift = 0; shift < 70; ++shift) {
+      const std::string text =
+          filler.substr(0, shift % filler.size()) + filler + tail + " " + filler + tail;
+      ExpectSamePaths(text, text);
+    }
   }
 }
 
