@@ -194,6 +194,10 @@ struct ReadOptions {
   // PDF pages read; later pages are skipped with a kPageLimit issue. Layout analysis costs
   // time per page, and a resume has one to five.
   uint32_t max_pdf_pages = 300;
+  // Whether plain text (text, Markdown) is searched for section headings
+  // (Document::sections), which scoring uses to weigh skills and dates. A caller that only
+  // extracts terms saves a pass over every line of the text by turning it off.
+  bool find_sections = true;
 
   // Returns tighter limits for many untrusted files read in one run (a batch of
   // applications): one hostile file must not take the run's memory or time.

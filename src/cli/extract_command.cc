@@ -34,6 +34,7 @@ int RunExtract(const ExtractFlags& flags) {
   read_options.max_bytes = flags.max_bytes;
   read_options.max_binary_bytes = flags.max_binary_bytes;
   read_options.max_pdf_pages = flags.max_pages;
+  read_options.find_sections = false;  // the extract report shows no sections
   ScanOptions scan_options;
   scan_options.explain = flags.explain;
   Matcher::Scratch scratch;

@@ -422,10 +422,14 @@ class Scan {
     return rules.default_accept;
   }
 
-  uint64_t InputBegin(const Candidate& c) const {
-    return base_ + s_.normalized.ToInputBegin(c.begin);
+  // Matches and decisions come in text order, so a hint into the edit list makes each
+  // mapping a step instead of a binary search.
+  uint64_t InputBegin(const Candidate& c) {
+    return base_ + s_.normalized.ToInputBegin(c.begin, &edit_hint_);
   }
-  uint64_t InputEnd(const Candidate& c) const { return base_ + s_.normalized.ToInputEnd(c.end); }
+  uint64_t InputEnd(const Candidate& c) {
+    return base_ + s_.normalized.ToInputEnd(c.end, &edit_hint_);
+  }
 
   // Leftmost-longest over the accepted candidates; at equal length an alias as written
   // beats a derived variant, and an alias beats a pattern.
@@ -464,6 +468,7 @@ class Scan {
   uint64_t base_;
   ScanResult* out_;
   std::string_view text_;
+  size_t edit_hint_ = 0;
 };
 
 // Returns where the piece starting at `from` should end, near kPieceBytes. No alias may

@@ -90,7 +90,7 @@ Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOpti
       } else if (doc.format == DocumentFormat::kJsonResume) {
         const std::string json = std::move(doc.text);
         status = read::ReadJsonResume(json, &doc);
-      } else {
+      } else if (options.find_sections) {
         read::ReadPlainText(&doc);
       }
       break;

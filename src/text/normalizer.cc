@@ -11,24 +11,56 @@
 
 namespace jobfit::text {
 
-uint64_t NormalizedText::ToInputBegin(uint64_t offset) const {
-  auto after = std::upper_bound(edits_.begin(), edits_.end(), offset,
-                                [](uint64_t value, const Edit& e) { return value < e.text_begin; });
-  if (after == edits_.begin()) return offset;
-  const Edit& e = *(after - 1);
+size_t NormalizedText::EditAfter(uint64_t offset, size_t* hint) const {
+  const size_t n = edits_.size();
+  size_t after = std::min(*hint, n);
+  if (after > 0 && edits_[after - 1].text_begin > offset) {
+    after = 0;  // went backwards: search from the start
+  }
+  // Walk a few edits forward, then fall back to a binary search of the rest.
+  for (int step = 0; step < 8 && after < n && edits_[after].text_begin <= offset; ++step) ++after;
+  if (after < n && edits_[after].text_begin <= offset) {
+    after = static_cast<size_t>(
+        std::upper_bound(edits_.begin() + static_cast<std::ptrdiff_t>(after), edits_.end(), offset,
+                         [](uint64_t value, const Edit& e) { return value < e.text_begin; }) -
+        edits_.begin());
+  }
+  *hint = after;
+  return after;
+}
+
+uint64_t NormalizedText::InputBeginAt(uint64_t offset, size_t after) const {
+  if (after == 0) return offset;
+  const Edit& e = edits_[after - 1];
   if (offset < e.text_begin + e.text_len) return e.input_begin;
   return e.input_begin + e.input_len + (offset - e.text_begin - e.text_len);
 }
 
-uint64_t NormalizedText::ToInputEnd(uint64_t offset) const {
-  if (offset == 0) return ToInputBegin(0);
+uint64_t NormalizedText::InputEndAt(uint64_t offset, size_t after) const {
   const uint64_t last = offset - 1;
-  auto after = std::upper_bound(edits_.begin(), edits_.end(), last,
-                                [](uint64_t value, const Edit& e) { return value < e.text_begin; });
-  if (after == edits_.begin()) return offset;
-  const Edit& e = *(after - 1);
+  if (after == 0) return offset;
+  const Edit& e = edits_[after - 1];
   if (last < e.text_begin + e.text_len) return e.input_begin + e.input_len;
   return e.input_begin + e.input_len + (last - e.text_begin - e.text_len) + 1;
+}
+
+uint64_t NormalizedText::ToInputBegin(uint64_t offset) const {
+  size_t hint = 0;
+  return ToInputBegin(offset, &hint);
+}
+
+uint64_t NormalizedText::ToInputEnd(uint64_t offset) const {
+  size_t hint = 0;
+  return ToInputEnd(offset, &hint);
+}
+
+uint64_t NormalizedText::ToInputBegin(uint64_t offset, size_t* hint) const {
+  return InputBeginAt(offset, EditAfter(offset, hint));
+}
+
+uint64_t NormalizedText::ToInputEnd(uint64_t offset, size_t* hint) const {
+  if (offset == 0) return ToInputBegin(0, hint);
+  return InputEndAt(offset, EditAfter(offset - 1, hint));
 }
 
 // Appends to a NormalizedText while recording edits; adjacent copies need no record.

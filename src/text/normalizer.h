@@ -47,6 +47,11 @@ class NormalizedText {
   // Maps an end offset (exclusive) in text() to the input: the end of the input bytes
   // that produced the byte before `offset`.
   uint64_t ToInputEnd(uint64_t offset) const;
+  // The same, for offsets that mostly grow from one call to the next (a scan's matches in
+  // text order): *hint remembers where the last lookup ended in the edit list, so each
+  // call costs a step or two instead of a binary search. Start *hint at 0.
+  uint64_t ToInputBegin(uint64_t offset, size_t* hint) const;
+  uint64_t ToInputEnd(uint64_t offset, size_t* hint) const;
 
   // True when text() equals the input byte for byte.
   bool identity() const { return edits_.empty(); }
@@ -56,6 +61,11 @@ class NormalizedText {
   friend void Normalize(std::string_view, const NormalizeOptions&, NormalizedText*);
   // An edit replaced input [input_begin, input_begin + input_len) by text()
   // [text_begin, text_begin + text_len). Between edits the text copies the input.
+  // Returns the index of the first edit with text_begin > offset.
+  size_t EditAfter(uint64_t offset, size_t* hint) const;
+  uint64_t InputBeginAt(uint64_t offset, size_t after) const;
+  uint64_t InputEndAt(uint64_t offset, size_t after) const;
+
   struct Edit {
     uint64_t text_begin;
     uint64_t text_len;

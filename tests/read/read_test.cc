@@ -79,6 +79,15 @@ TEST(ReadTextTest, Utf8TextReadsAsIsWithSections) {
   for (const SectionHint& s : doc.sections) EXPECT_NE(s.heading, "Senior Data Engineer");
 }
 
+TEST(ReadTextTest, SectionSearchCanBeTurnedOff) {
+  ReadOptions options;
+  options.find_sections = false;
+  const Document doc = ReadOk("resume.txt", options);
+  EXPECT_EQ(doc.text, Slurp(Fixture("resume.txt")));
+  EXPECT_TRUE(doc.sections.empty());
+  EXPECT_FALSE(ReadOk("resume.txt").sections.empty());
+}
+
 TEST(ReadTextTest, MarkdownHeadingsAreSections) {
   const Document doc = ReadOk("resume.md");
   EXPECT_EQ(doc.format, DocumentFormat::kMarkdown);

@@ -1,6 +1,8 @@
 #include "text/normalizer.h"
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -138,6 +140,31 @@ TEST(Normalizer, ReusedOutputIsCleared) {
   Normalize("ab", {}, &out);
   EXPECT_EQ(out.text(), "ab");
   EXPECT_TRUE(out.identity());
+}
+
+// The hinted lookups the matcher uses must map every offset as the plain ones do, whether
+// the offsets grow, jump back or come in any order.
+TEST(Normalizer, HintedOffsetMappingAgreesWithTheBinarySearch) {
+  std::string input;
+  for (int i = 0; i < 200; ++i) {
+    input += i % 3 == 0 ? "\u00A0Apache\u00A0Spark " : "plain ";
+    input += i % 7 == 0 ? "\uFB01ne-\ntuning " : "and \u201Cquoted\u201D ";
+  }
+  NormalizedText out;
+  Normalize(input, {}, &out);
+  ASSERT_FALSE(out.identity());
+  const size_t n = out.text().size();
+  std::vector<uint64_t> offsets;
+  for (uint64_t k = 0; k <= n; ++k) offsets.push_back(k);   // growing
+  for (uint64_t k = n + 1; k-- > 0;) offsets.push_back(k);  // shrinking
+  std::mt19937 rng(3);
+  for (int k = 0; k < 2000; ++k) offsets.push_back(rng() % (n + 1));  // any order
+  size_t begin_hint = 0;
+  size_t end_hint = 0;
+  for (const uint64_t offset : offsets) {
+    ASSERT_EQ(out.ToInputBegin(offset, &begin_hint), out.ToInputBegin(offset)) << offset;
+    ASSERT_EQ(out.ToInputEnd(offset, &end_hint), out.ToInputEnd(offset)) << offset;
+  }
 }
 
 }  // namespace
