@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <utility>
 
@@ -130,8 +131,14 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
   const std::string shown = path == "-" ? "<stdin>" : path;
   uint64_t limit = std::max(options.max_bytes, options.max_binary_bytes);
   if (path != "-") {
-    const read::Sniffed sniffed = read::SniffContainer(Peek(path));
-    limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
+    // The limit depends on the format only for a file that could exceed one of them; a
+    // resume is far below both, and peeking cost a batch three system calls per file.
+    std::error_code error;
+    const uintmax_t size = std::filesystem::file_size(path, error);
+    if (error || size > std::min(options.max_bytes, options.max_binary_bytes)) {
+      const read::Sniffed sniffed = read::SniffContainer(Peek(path));
+      limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
+    }
   }
   Result<std::string> bytes = base::ReadFile(path, limit);
   if (!bytes.ok()) {

@@ -9,14 +9,14 @@
 namespace jobfit::read {
 namespace {
 
-bool IsUnmapped(char32_t cp) {
+constexpr bool IsUnmapped(char32_t cp) {
   return cp == text::kReplacementChar || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 ||
          (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') || cp == 0x7F;
 }
 
-bool IsAsciiLetter(char32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+constexpr bool IsAsciiLetter(char32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
 
-bool IsVowel(char32_t cp) {
+constexpr bool IsVowel(char32_t cp) {
   switch (cp | 0x20) {
     case 'a':
     case 'e':
@@ -29,6 +29,28 @@ bool IsVowel(char32_t cp) {
       return false;
   }
 }
+
+// What AssessText makes of each ASCII byte, looked up once instead of decoding it.
+enum AsciiKind : uint8_t { kBlank, kVowel, kConsonant, kUnmappedByte, kOtherVisible };
+
+struct AsciiKinds {
+  uint8_t kind[128] = {};
+  constexpr AsciiKinds() {
+    for (int c = 0; c < 128; ++c) {
+      const auto cp = static_cast<char32_t>(c);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        kind[c] = kBlank;
+      } else if (IsUnmapped(cp)) {
+        kind[c] = kUnmappedByte;
+      } else if (IsAsciiLetter(cp)) {
+        kind[c] = IsVowel(cp) ? kVowel : kConsonant;
+      } else {
+        kind[c] = kOtherVisible;
+      }
+    }
+  }
+};
+constexpr AsciiKinds kAsciiKinds;
 
 std::string Percent(double share) {
   char buffer[16];
@@ -66,6 +88,32 @@ void AssessText(std::string_view text, double coverage, ReadQuality* quality) {
   };
   const auto count = [&](std::string_view part) {
     for (size_t pos = 0; pos < part.size();) {
+      const auto byte = static_cast<unsigned char>(part[pos]);
+      if (byte < 0x80) {  // the same decisions as below, without decoding
+        ++pos;
+        switch (kAsciiKinds.kind[byte]) {
+          case kBlank:
+            end_run();
+            break;
+          case kVowel:
+            run_has_vowel = true;
+            [[fallthrough]];
+          case kConsonant:
+            ++visible;
+            ++letters;
+            ++run;
+            break;
+          case kUnmappedByte:
+            ++visible;
+            ++unmapped;
+            end_run();
+            break;
+          default:
+            ++visible;
+            end_run();
+        }
+        continue;
+      }
       size_t length = 1;
       const char32_t cp = text::DecodeUtf8(part, pos, &length);
       pos += length;
