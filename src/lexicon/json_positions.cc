@@ -284,10 +284,10 @@ class JsonPositions::Scanner {
 JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
   JsonPositions positions;
   Scanner(text, max_depth, &positions).Run();
-  // Stable: of two equal pointers (a duplicate key), the first one is found, as before.
-  const auto by_hash = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::stable_sort(positions.values_.begin(), positions.values_.end(), by_hash);
-  std::stable_sort(positions.keys_.begin(), positions.keys_.end(), by_hash);
+  // Offsets grow in document order, so sorting by (hash, offset) puts the first of two
+  // equal pointers (a duplicate key) first, where Find looks.
+  std::sort(positions.values_.begin(), positions.values_.end());
+  std::sort(positions.keys_.begin(), positions.keys_.end());
   return positions;
 }
 

@@ -815,36 +815,64 @@ std::string AliasKey(std::string_view text) {
 }
 
 Status AliasConflicts(const LexiconImpl& impl) {
+  // Sorted by key, then by place in the lexicon, instead of a map of vectors: a large
+  // lexicon has tens of thousands of aliases and the map's nodes were most of this check.
   struct Owner {
-    size_t entry;
-    size_t alias;
+    std::string key;
+    uint32_t entry;
+    uint32_t alias;
   };
-  std::unordered_map<std::string, std::vector<Owner>> owners;
+  std::vector<Owner> owners;
   for (size_t e = 0; e < impl.entries.size(); ++e) {
     const EntrySpec& entry = impl.entries[e];
     for (size_t a = 0; a < entry.aliases.size(); ++a) {
-      const AliasSpec& alias = entry.aliases[a];
-      std::vector<Owner>& same = owners[AliasKey(alias.text)];
-      for (const Owner& other : same) {
-        if (other.entry == e) continue;
-        const EntrySpec& other_entry = impl.entries[other.entry];
-        const AliasSpec& other_alias = other_entry.aliases[other.alias];
+      owners.push_back(
+          {AliasKey(entry.aliases[a].text), static_cast<uint32_t>(e), static_cast<uint32_t>(a)});
+    }
+  }
+  std::sort(owners.begin(), owners.end(), [](const Owner& x, const Owner& y) {
+    return std::tie(x.key, x.entry, x.alias) < std::tie(y.key, y.entry, y.alias);
+  });
+  // The conflict reported is the one the lexicon reaches first: its later alias comes
+  // earliest, and it names the first earlier alias it collides with.
+  const Owner* worst = nullptr;
+  const Owner* worst_other = nullptr;
+  for (size_t group = 0; group < owners.size();) {
+    size_t end = group + 1;
+    while (end < owners.size() && owners[end].key == owners[group].key) ++end;
+    for (size_t k = group + 1; k < end; ++k) {
+      const Owner& mine = owners[k];
+      const AliasSpec& alias = impl.entries[mine.entry].aliases[mine.alias];
+      for (size_t m = group; m < k; ++m) {
+        const Owner& other = owners[m];
+        if (other.entry == mine.entry) continue;
+        const AliasSpec& other_alias = impl.entries[other.entry].aliases[other.alias];
         // Two exact-case aliases differing in case ("Go" and "GO") never match the same
         // text, so they may belong to different entries.
         if (alias.case_policy == CasePolicy::kExact &&
             other_alias.case_policy == CasePolicy::kExact && alias.text != other_alias.text) {
           continue;
         }
-        return Status(StatusCode::kInvalidLexicon,
-                      "entry " + Quote(entry.term.id) + ": alias " + std::to_string(a + 1) + ": " +
-                          Quote(alias.text) + " is also an alias of entry " +
-                          Quote(other_entry.term.id) + " (" + FormatOrigin(other_alias.where) + ")",
-                      alias.where);
+        if (worst == nullptr ||
+            std::tie(mine.entry, mine.alias) < std::tie(worst->entry, worst->alias)) {
+          worst = &mine;
+          worst_other = &other;
+        }
+        break;
       }
-      same.push_back(Owner{e, a});
     }
+    group = end;
   }
-  return Status::Ok();
+  if (worst == nullptr) return Status::Ok();
+  const EntrySpec& entry = impl.entries[worst->entry];
+  const AliasSpec& alias = entry.aliases[worst->alias];
+  const EntrySpec& other_entry = impl.entries[worst_other->entry];
+  const AliasSpec& other_alias = other_entry.aliases[worst_other->alias];
+  return Status(StatusCode::kInvalidLexicon,
+                "entry " + Quote(entry.term.id) + ": alias " + std::to_string(worst->alias + 1) +
+                    ": " + Quote(alias.text) + " is also an alias of entry " +
+                    Quote(other_entry.term.id) + " (" + FormatOrigin(other_alias.where) + ")",
+                alias.where);
 }
 
 // Finds an `implies` cycle with an iterative depth-first search (a long chain of
