@@ -1,0 +1,37 @@
+#include "text/vocabulary.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "text/tokenizer.h"
+
+namespace jobfit::text {
+namespace {
+
+TEST(Vocabulary, InternsOnceAndFindsByFoldedKey) {
+  Vocabulary vocabulary;
+  const uint32_t python = vocabulary.Intern("python");
+  EXPECT_EQ(vocabulary.Intern("python"), python);
+  const uint32_t cpp = vocabulary.Intern("c++");
+  EXPECT_NE(cpp, python);
+  EXPECT_EQ(vocabulary.Find(HashKey("python"), "python"), python);
+  EXPECT_EQ(vocabulary.Find(HashKey("pytho"), "pytho"), Vocabulary::kUnknown);
+  // The tokenizer's lookup lower-cases the word as it compares.
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn"), python);
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++"), cpp);
+  EXPECT_EQ(vocabulary.size(), 2u);
+}
+
+TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
+  Vocabulary vocabulary;
+  for (int i = 0; i < 5000; ++i) vocabulary.Intern("key" + std::to_string(i));
+  for (int i = 0; i < 5000; ++i) {
+    const std::string key = "key" + std::to_string(i);
+    EXPECT_EQ(vocabulary.Find(HashKey(key), key), static_cast<uint32_t>(i + 1)) << key;
+  }
+  EXPECT_EQ(vocabulary.Find(HashKey("key5000"), "key5000"), Vocabulary::kUnknown);
+}
+
+}  // namespace
+}  // namespace jobfit::text
