@@ -163,8 +163,8 @@ jobfit::MonthIndex ParseAsOf(const char* as_of) {
   if (as_of == nullptr || as_of[0] == '\0') return 0;
   const std::string_view text(as_of);
   bool ok = text.size() == 7 && text[4] == '-';
-  for (size_t i : {0, 1, 2, 3, 5, 6})
-    ok = ok && i < text.size() && text[i] >= '0' && text[i] <= '9';
+  constexpr size_t kDigitAt[] = {0, 1, 2, 3, 5, 6};
+  for (const size_t i : kDigitAt) ok = ok && i < text.size() && text[i] >= '0' && text[i] <= '9';
   const int year = ok ? std::atoi(std::string(text.substr(0, 4)).c_str()) : 0;
   const int month = ok ? std::atoi(std::string(text.substr(5, 2)).c_str()) : 0;
   if (!ok || month < 1 || month > 12) {

@@ -1,0 +1,71 @@
+// Differential libFuzzer target for the tokenizer: the 64-byte block path must give the
+// same tokens as the byte loop it falls back to, for the full stream (keys and flags) and
+// for the matcher's known-token stream (ordinals, ids, flags), on any bytes.
+//
+//   build/fuzz/fuzz/tokenizer_fuzzer corpora/resumes
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+#include "text/vocabulary.h"
+
+namespace {
+
+const jobfit::text::Vocabulary& TestVocabulary() {
+  static const jobfit::text::Vocabulary* const vocabulary = [] {
+    auto* v = new jobfit::text::Vocabulary;
+    for (const char* key :
+         {"c++",   "c#",     ".net",       "node.js",  "ci",     "cd",       "scikit",
+          "learn", "a",      "r",          "go",       "python", "pandas",   "software",
+          "the",   "and",    "machine",    "learning", "data",   "o'reilly", "pytorch",
+          "17",    "3.x",    "www",        "com",      "x",      "e",        "mail",
+          "java",  "script", "javascript", "apache",   "spark"}) {
+      v->Intern(key);
+    }
+    return v;
+  }();
+  return *vocabulary;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jobfit::text;
+  NormalizedText normalized;
+  Normalize(std::string_view(reinterpret_cast<const char*>(data), size), {}, &normalized);
+  const std::string_view text = normalized.text();
+
+  TokenStream blocks;
+  TokenStream bytes;
+  Tokenize(text, &blocks, TokenizerPath::kBlocks);
+  Tokenize(text, &bytes, TokenizerPath::kBytes);
+  if (blocks.tokens.size() != bytes.tokens.size()) __builtin_trap();
+  for (size_t i = 0; i < bytes.tokens.size(); ++i) {
+    const Token& a = blocks.tokens[i];
+    const Token& b = bytes.tokens[i];
+    if (a.begin != b.begin || a.end != b.end || a.flags != b.flags || a.hash != b.hash ||
+        blocks.Key(a) != bytes.Key(b) || a.begin >= a.end || a.end > text.size()) {
+      __builtin_trap();
+    }
+  }
+
+  KnownTokenStream known_blocks;
+  KnownTokenStream known_bytes;
+  TokenizeKnown(text, TestVocabulary(), &known_blocks, TokenizerPath::kBlocks);
+  TokenizeKnown(text, TestVocabulary(), &known_bytes, TokenizerPath::kBytes);
+  if (known_blocks.token_count != known_bytes.token_count ||
+      known_blocks.tokens.size() != known_bytes.tokens.size()) {
+    __builtin_trap();
+  }
+  for (size_t i = 0; i < known_bytes.tokens.size(); ++i) {
+    const KnownToken& a = known_blocks.tokens[i];
+    const KnownToken& b = known_bytes.tokens[i];
+    if (a.begin != b.begin || a.end != b.end || a.ordinal != b.ordinal || a.id != b.id ||
+        a.flags != b.flags) {
+      __builtin_trap();
+    }
+  }
+  return 0;
+}
