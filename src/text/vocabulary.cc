@@ -13,7 +13,18 @@ size_t SlotFor(uint64_t hash, size_t capacity) {
   return static_cast<size_t>((hash * kGolden) >> 20) & (capacity - 1);
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+// A table, not a compare and branch per byte: every known word of a text is compared.
+struct LowerTable {
+  char lower[256] = {};
+  constexpr LowerTable() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+  }
+};
+constexpr LowerTable kLower;
+
+char LowerAscii(char c) { return kLower.lower[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -42,10 +53,9 @@ uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
 
 uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw) const {
   return Probe(hash, raw.size(), [&](std::string_view stored) {
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (LowerAscii(raw[i]) != stored[i]) return false;
-    }
-    return true;
+    bool same = true;
+    for (size_t i = 0; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == stored[i];
+    return same;
   });
 }
 
