@@ -24,6 +24,9 @@ const jobfit::text::Vocabulary& TestVocabulary() {
           "java",  "script", "javascript", "apache",   "spark"}) {
       v->Intern(key);
     }
+    // Context-only keys, as the matcher adds them: glued, they are still split.
+    v->EndWholeWords();
+    for (const char* key : {"kuberay", "pyspark", "javascript2", "datascience"}) v->Intern(key);
     return v;
   }();
   return *vocabulary;

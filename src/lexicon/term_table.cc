@@ -233,6 +233,7 @@ Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
   for (uint32_t e = 0; e < lexicon.entries.size(); ++e) {
     if (Status s = builder.AddEntry(e); !s.ok()) return s;
   }
+  table.vocabulary_.EndWholeWords();
   for (const EntrySpec& entry : lexicon.entries) {
     if (!entry.has_context) continue;
     for (const auto* words : {&entry.context.positive, &entry.context.negative}) {

@@ -83,6 +83,7 @@ struct ScratchImpl {
   text::NormalizedText normalized;
   text::KnownTokenStream known;
   text::TokenStream local;  // the tokens of a pattern's match
+  std::vector<text::Token> pieces;
   std::vector<Candidate> candidates;
 };
 
@@ -257,20 +258,57 @@ class Scan {
   }
 
   // Returns how many tokens the text has from `begin` (a token start) up to `end` when a
-  // token ends exactly there, else 0. Only the words of known tokens are kept while
-  // scanning, so the span is tokenized again, up to the white space after it: tokens
-  // never continue across white space.
+  // token ends exactly there, else 0, counting as the known-token scan does (a glued token
+  // it splits counts once per piece). Only known tokens are kept while scanning, so the
+  // span is tokenized again, from the start of its white-space-delimited chunk (contact
+  // data is judged by whole chunks) to the white space after it (tokens never continue
+  // across white space).
   uint32_t TokensEndingAt(size_t begin, size_t end) {
+    const auto is_space = [&](size_t i) {
+      return text_[i] == ' ' || text_[i] == '\n' || text_[i] == '\t' || text_[i] == '\r';
+    };
+    // A chunk longer than this is not prose; it is tokenized from the alias on.
+    constexpr size_t kMaxChunkLookBack = 256;
+    size_t from = begin;
+    while (from > 0 && begin - from < kMaxChunkLookBack && !is_space(from - 1)) --from;
+    if (from > 0 && !is_space(from - 1)) from = begin;
     size_t stop = end;
-    while (stop < text_.size() && text_[stop] != ' ' && text_[stop] != '\n' &&
-           text_[stop] != '\t' && text_[stop] != '\r') {
-      ++stop;
-    }
-    text::Tokenize(text_.substr(begin, stop - begin), &s_.local);
-    const auto& tokens = s_.local.tokens;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (begin + tokens[i].end == end) return static_cast<uint32_t>(i + 1);
-      if (begin + tokens[i].end > end) break;
+    while (stop < text_.size() && !is_space(stop)) ++stop;
+    const std::string_view span = text_.substr(from, stop - from);
+    text::Tokenize(span, &s_.local);
+    const text::Vocabulary& vocabulary = m_.table.vocabulary();
+    uint32_t count = 0;
+    bool started = false;
+    // Returns 1 when the unit [unit_begin, unit_end) ends the match, -1 when the match
+    // cannot end at a token end, 0 to go on.
+    const auto visit = [&](size_t unit_begin, size_t unit_end) {
+      if (from + unit_begin < begin) return 0;
+      if (!started && from + unit_begin != begin) return -1;
+      started = true;
+      ++count;
+      if (from + unit_end == end) return 1;
+      return from + unit_end > end ? -1 : 0;
+    };
+    const size_t token_count = s_.local.tokens.size();
+    for (size_t i = 0; i < token_count; ++i) {
+      const text::Token token = s_.local.tokens[i];
+      int verdict = 0;
+      s_.pieces.clear();
+      if ((token.flags & text::kGlued) != 0) {
+        const uint32_t id = vocabulary.Find(token.hash, s_.local.Key(token));
+        if (id == text::Vocabulary::kUnknown || !vocabulary.IsWholeWord(id)) {
+          text::SplitGluedToken(span, token, &s_.local, &s_.pieces);
+        }
+      }
+      if (s_.pieces.empty()) {
+        verdict = visit(token.begin, token.end);
+      } else {
+        for (const text::Token& piece : s_.pieces) {
+          verdict = visit(piece.begin, piece.end);
+          if (verdict != 0) break;
+        }
+      }
+      if (verdict != 0) return verdict > 0 ? count : 0;
     }
     return 0;
   }

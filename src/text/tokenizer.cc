@@ -543,12 +543,13 @@ class KnownSink {
     const std::string_view s = tokenizer.text();
     bool inner_upper = true;
     const uint32_t id = Lookup(s, begin, end, non_ascii, &inner_upper);
-    if (id != Vocabulary::kUnknown) {
+    if (id != Vocabulary::kUnknown && (!inner_upper || vocabulary_.IsWholeWord(id))) {
       Keep(tokenizer, begin, end, id);
       return;
     }
     // Words glued by a lost line break ("monitoringProblem") are looked up piece by
-    // piece when the glued whole is not a known word.
+    // piece when the glued whole is not known as a word of its own: a context-only key
+    // ("kuberay") must not hide the alias inside ("Ray").
     if (inner_upper) {
       size_t piece_begin = begin;
       bool split = false;
@@ -561,6 +562,10 @@ class KnownSink {
         AddPiece(tokenizer, piece_begin, end, non_ascii, /*first=*/false);
         return;
       }
+    }
+    if (id != Vocabulary::kUnknown) {
+      Keep(tokenizer, begin, end, id);
+      return;
     }
     ++ordinal_;
   }

@@ -39,6 +39,13 @@ class Vocabulary {
     return (filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0;
   }
 
+  // Keys interned from now on are context only. The tokenizer keeps a glued token
+  // ("KubeRay") whole only when it is a whole word, one of the keys interned before:
+  // otherwise it splits it as it would an unknown one, so that a context word never hides
+  // the alias inside ("Ray"). Without this call every key is a whole word.
+  void EndWholeWords() { whole_words_ = static_cast<uint32_t>(size_); }
+  bool IsWholeWord(uint32_t id) const { return id <= whole_words_; }
+
   size_t size() const { return size_; }
   size_t MemoryBytes() const;
 
@@ -61,6 +68,7 @@ class Vocabulary {
   std::vector<uint32_t> key_offsets_;  // by id; key i is [key_offsets_[i], key_offsets_[i + 1])
   std::vector<uint64_t> hashes_;       // by id, to rebuild the table
   size_t size_ = 0;
+  uint32_t whole_words_ = UINT32_MAX;
   // One bit per hash, sized at 32 bits per key or more: a word that is in no alias is
   // turned away here about 97% of the time without touching the slots.
   std::vector<uint64_t> filter_;

@@ -1,5 +1,6 @@
 #include "jobfit/matcher.h"
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -259,6 +260,59 @@ TEST(MatcherCompile, ReportsAliasClaimedByEntriesOfTwoLayers) {
   EXPECT_EQ(status.ToString(),
             "overlay.json:5:18: entry \"kube\": alias 1: \"KUBERNETES\" is also an alias of entry "
             "\"k8s\" (base.json:5:18)");
+}
+
+Matcher CompileJson(std::string_view json) {
+  Result<Lexicon> lexicon = Lexicon::FromJson(json, "test.json");
+  EXPECT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  EXPECT_TRUE(matcher.ok()) << matcher.status().ToString();
+  return std::move(*matcher);
+}
+
+// Regression: context words joined the vocabulary of the known-token scan, and a glued
+// word that was one of them ("KubeRay", "pySpark") was no longer split, hiding the alias.
+TEST(MatcherRegression, AGluedContextWordIsStillSplit) {
+  Result<Lexicon> builtin = Lexicon::Builtin();
+  ASSERT_TRUE(builtin.ok());
+  Result<Matcher> matcher = Matcher::Compile(*builtin);
+  ASSERT_TRUE(matcher.ok());
+  const std::vector<Found> found =
+      Find(*matcher, "Deployed distributed training with KubeRay on GKE clusters.");
+  EXPECT_NE(std::find(found.begin(), found.end(), Found{"ray", "Ray"}), found.end())
+      << ::testing::PrintToString(found);
+
+  const Matcher custom = CompileJson(R"json({
+    "schema": "jobfit.lexicon/1", "name": "t", "version": "1", "entries": [
+      {"id": "spark", "name": "Spark", "category": "tool", "sources": ["extended"],
+       "aliases": ["Spark"]},
+      {"id": "r", "name": "R", "category": "language", "sources": ["extended"],
+       "aliases": [{"text": "R", "case": "exact", "ambiguous": true}],
+       "context": {"positive": ["pyspark"]}}]})json");
+  EXPECT_EQ(Find(custom, "Worked with pySpark daily."), (std::vector<Found>{{"spark", "Spark"}}));
+}
+
+// Regression: a pattern's end was found by tokenizing from the alias on, without splitting
+// glued words as the scan does and without the start of the alias's chunk.
+TEST(MatcherRegression, PatternEndsCountTokensAsTheScanDoes) {
+  const auto lexicon = [](std::string_view pattern) {
+    return std::string(R"json({
+      "schema": "jobfit.lexicon/1", "name": "t", "version": "1", "entries": [
+        {"id": "foo", "name": "Foo", "category": "tool", "sources": ["extended"],
+         "aliases": ["Foo"], "patterns": [{"regex": ")json") +
+           std::string(pattern) + R"json("}]},
+        {"id": "baz", "name": "Baz", "category": "tool", "sources": ["extended"],
+         "aliases": ["Baz"]}]})json";
+  };
+  // The pattern's match covers the glued word whole: "Baz" inside it is not a second match.
+  EXPECT_EQ(Find(CompileJson(lexicon(R"(\\bFoo\\s+\\w+)")), "Used Foo barBaz daily."),
+            (std::vector<Found>{{"foo", "Foo barBaz"}}));
+  // The pattern may end where the glued word is split.
+  EXPECT_EQ(Find(CompileJson(lexicon(R"(\\bFoo\\s+bar)")), "Used Foo barBaz daily."),
+            (std::vector<Found>{{"foo", "Foo bar"}, {"baz", "Baz"}}));
+  // "-@Foo-9@b.co" is not an e-mail address, though its tail would look like one.
+  EXPECT_EQ(Find(CompileJson(lexicon(R"(\\bFoo-9)")), "See -@Foo-9@b.co today"),
+            (std::vector<Found>{{"foo", "Foo-9"}}));
 }
 
 }  // namespace

@@ -161,8 +161,9 @@ std::vector<KnownToken> KnownTokensTheLongWay(std::string_view text, const Vocab
   std::vector<Token> pieces;
   const std::vector<Token> tokens = stream.tokens;  // SplitGluedToken appends keys
   for (const Token& t : tokens) {
-    const bool unknown = vocabulary.Find(t.hash, stream.Key(t)) == Vocabulary::kUnknown;
-    if (unknown && (t.flags & kGlued) != 0) {
+    const uint32_t id = vocabulary.Find(t.hash, stream.Key(t));
+    const bool splittable = id == Vocabulary::kUnknown || !vocabulary.IsWholeWord(id);
+    if (splittable && (t.flags & kGlued) != 0) {
       SplitGluedToken(text, t, &stream, &pieces);
       if (!pieces.empty()) {
         for (const Token& piece : pieces) keep(piece, ordinal > 0 ? piece.flags : 0);
@@ -212,6 +213,10 @@ Vocabulary TestVocabulary() {
                           "k8s",        "sql",      "abcdefghijklmnop"}) {
     vocabulary.Intern(key);
   }
+  // Context-only keys: "pandasSoftware" is known, yet still split into its two words.
+  vocabulary.EndWholeWords();
+  vocabulary.Intern("pandassoftware");
+  vocabulary.Intern("andpandas");
   return vocabulary;
 }
 

@@ -33,5 +33,15 @@ TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
   EXPECT_EQ(vocabulary.Find(HashKey("key5000"), "key5000"), Vocabulary::kUnknown);
 }
 
+TEST(Vocabulary, KeysAfterEndWholeWordsAreContextOnly) {
+  Vocabulary vocabulary;
+  const uint32_t ray = vocabulary.Intern("ray");
+  EXPECT_TRUE(vocabulary.IsWholeWord(ray));
+  vocabulary.EndWholeWords();
+  const uint32_t kuberay = vocabulary.Intern("kuberay");
+  EXPECT_FALSE(vocabulary.IsWholeWord(kuberay));
+  EXPECT_TRUE(vocabulary.IsWholeWord(ray));
+}
+
 }  // namespace
 }  // namespace jobfit::text
