@@ -2,7 +2,8 @@
 //
 // A Matcher is compiled once from a Lexicon and then scans any number of documents. It is
 // immutable, move-only and safe to use from many threads at once; what a scan needs to
-// write lives in a Matcher::Scratch, one per thread (the convenience calls make their own).
+// write lives in a Matcher::Scratch, one per thread (the convenience calls use one kept
+// per calling thread).
 //
 //   jobfit::Result<jobfit::Lexicon> lexicon = jobfit::Lexicon::Builtin();
 //   jobfit::Result<jobfit::Matcher> matcher = jobfit::Matcher::Compile(*lexicon);
@@ -107,6 +108,9 @@ class JOBFIT_EXPORT Matcher {
   const Lexicon& lexicon() const;
 
   // Scans text of any size (large inputs are processed in pieces that end at line breaks).
+  // Without a scratch, the scan uses one kept per calling thread, so scanning many small
+  // documents does not allocate working memory for each; that memory (about the size of
+  // the largest 1 MiB piece scanned) lives until the thread ends.
   ScanResult Scan(std::string_view text, const ScanOptions& options = {}) const;
   ScanResult Scan(std::string_view text, const ScanOptions& options, Scratch& scratch) const;
 

@@ -656,7 +656,9 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
 const Lexicon& Matcher::lexicon() const { return impl_->lexicon; }
 
 ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options) const {
-  Scratch scratch;
+  // A scratch of its own cost every small document (a resume scored in a batch) the
+  // allocation of all its buffers; a scratch may serve any matcher, one at a time.
+  thread_local Scratch scratch;
   return Scan(text, options, scratch);
 }
 
