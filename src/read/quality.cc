@@ -31,22 +31,21 @@ constexpr bool IsVowel(char32_t cp) {
 }
 
 // What AssessText makes of each ASCII byte, looked up once instead of decoding it.
-enum AsciiKind : uint8_t { kBlank, kVowel, kConsonant, kUnmappedByte, kOtherVisible };
+// What AssessText counts for each ASCII byte, as bits: the counters then add bits instead
+// of branching on the kind of every byte.
+enum AsciiBits : uint8_t { kLetterBit = 1, kVowelBit = 2, kVisibleBit = 4, kUnmappedBit = 8 };
 
 struct AsciiKinds {
-  uint8_t kind[128] = {};
+  uint8_t bits[128] = {};
   constexpr AsciiKinds() {
     for (int c = 0; c < 128; ++c) {
       const auto cp = static_cast<char32_t>(c);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-        kind[c] = kBlank;
-      } else if (IsUnmapped(cp)) {
-        kind[c] = kUnmappedByte;
-      } else if (IsAsciiLetter(cp)) {
-        kind[c] = IsVowel(cp) ? kVowel : kConsonant;
-      } else {
-        kind[c] = kOtherVisible;
-      }
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;  // blank
+      uint8_t b = kVisibleBit;
+      if (IsUnmapped(cp)) b = static_cast<uint8_t>(b | kUnmappedBit);
+      if (IsAsciiLetter(cp))
+        b = static_cast<uint8_t>(b | kLetterBit | (IsVowel(cp) ? kVowelBit : 0));
+      bits[c] = b;
     }
   }
 };
@@ -91,26 +90,15 @@ void AssessText(std::string_view text, double coverage, ReadQuality* quality) {
       const auto byte = static_cast<unsigned char>(part[pos]);
       if (byte < 0x80) {  // the same decisions as below, without decoding
         ++pos;
-        switch (kAsciiKinds.kind[byte]) {
-          case kBlank:
-            end_run();
-            break;
-          case kVowel:
-            run_has_vowel = true;
-            [[fallthrough]];
-          case kConsonant:
-            ++visible;
-            ++letters;
-            ++run;
-            break;
-          case kUnmappedByte:
-            ++visible;
-            ++unmapped;
-            end_run();
-            break;
-          default:
-            ++visible;
-            end_run();
+        const uint8_t bits = kAsciiKinds.bits[byte];
+        visible += (bits & kVisibleBit) != 0;
+        unmapped += (bits & kUnmappedBit) != 0;
+        if ((bits & kLetterBit) != 0) {
+          ++letters;
+          ++run;
+          run_has_vowel |= (bits & kVowelBit) != 0;
+        } else {
+          end_run();
         }
         continue;
       }
