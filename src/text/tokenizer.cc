@@ -362,8 +362,9 @@ class TextTokenizer {
   // digits, up to the first byte that needs the full rules, leaving a token that touches
   // that byte or the block's end to the byte loop. Returns the position after the last
   // token read (pos when there was none). Keeps the chunk state of the byte loop.
-  template <typename Mark>
-  size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Mark* chunk_mark, bool* chunk_checked) {
+  template <typename Checkpoint>
+  size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Checkpoint* chunk_mark,
+                        bool* chunk_checked) {
     const BlockMasks m = Classify(s_.data() + pos);
     // A token must end before this index: one separator byte that needs no rule follows it.
     const size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
