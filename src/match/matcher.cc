@@ -45,6 +45,10 @@ struct CompiledContext {
   std::vector<uint32_t> negative_ids;
   std::vector<std::unique_ptr<RE2>> positive_patterns;
   std::vector<std::unique_ptr<RE2>> negative_patterns;
+  // All of the entry's context patterns as one alternation. Most occurrences match none,
+  // and one search says so where the loops below made one per pattern; null when there
+  // are none (or the union does not compile, which leaves the loops to do the work).
+  std::unique_ptr<RE2> any_pattern;
 };
 
 struct Candidate {
@@ -353,7 +357,10 @@ class Scan {
         std::max(line_begin, begin > kPatternReach ? begin - kPatternReach : 0);
     const size_t near_end = std::min(line_end, end + kPatternReach);
     const std::string_view near = text_.substr(near_begin, near_end - near_begin);
-    for (size_t i = 0; i < compiled.negative_patterns.size(); ++i) {
+    const bool some_pattern_matches =
+        compiled.any_pattern == nullptr ||
+        RE2::PartialMatch(re2::StringPiece(near.data(), near.size()), *compiled.any_pattern);
+    for (size_t i = 0; some_pattern_matches && i < compiled.negative_patterns.size(); ++i) {
       if (OverlapsMatch(*compiled.negative_patterns[i], near, begin - near_begin, end - near_begin,
                         &found)) {
         if (reason != nullptr) {
@@ -363,7 +370,7 @@ class Scan {
         return false;
       }
     }
-    for (size_t i = 0; i < compiled.positive_patterns.size(); ++i) {
+    for (size_t i = 0; some_pattern_matches && i < compiled.positive_patterns.size(); ++i) {
       if (OverlapsMatch(*compiled.positive_patterns[i], near, begin - near_begin, end - near_begin,
                         &found)) {
         if (reason != nullptr) {
@@ -648,6 +655,21 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
                                                        "negative pattern " + std::to_string(p + 1));
       if (!re.ok()) return re.status();
       context.negative_patterns.push_back(std::move(*re));
+    }
+    std::string any;
+    for (const auto* specs : {&entry.context.negative_patterns, &entry.context.positive_patterns}) {
+      for (const PatternSpec& pattern : *specs) {
+        if (!any.empty()) any += '|';
+        any += pattern.case_policy == CasePolicy::kExact ? "(?:" : "(?i:";
+        any += pattern.regex;
+        any += ')';
+      }
+    }
+    if (!any.empty()) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_unique<RE2>(any, options);
+      if (re->ok()) context.any_pattern = std::move(re);
     }
   }
   return Matcher(std::move(impl));
