@@ -30,10 +30,8 @@ enum ByteClass : uint8_t {
 
 struct ByteTables {
   uint8_t byte_class[256] = {};
-  char lower[256] = {};
   constexpr ByteTables() {
     for (int c = 0; c < 256; ++c) {
-      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
       uint8_t bits = 0;
       if (c >= 'a' && c <= 'z') bits |= kLowerByte;
       if (c >= 'A' && c <= 'Z') bits |= kUpperByte;
@@ -156,6 +154,19 @@ bool GapBreaksPhrase(std::string_view gap) {
   return false;
 }
 
+#if defined(__SSE2__)
+// Marks the ASCII letters and digits among 16 bytes (0xFF lanes). Each range is shifted
+// (mod 256) to start at -128, so that a signed "less than" tests it.
+__m128i AsciiAlnumLanes(__m128i bytes) {
+  const __m128i letter = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
+      _mm_set1_epi8(-128 + 26));
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
+  return _mm_or_si128(letter, digit);
+}
+#endif
+
 // Returns the end of the run of ASCII letters and digits that starts at pos. Sixteen bytes
 // are classified at a time: words of prose are a few bytes long, and the byte loop's exit
 // branch, taken at an unpredictable place in every word, was the tokenizer's largest cost.
@@ -163,13 +174,7 @@ size_t AsciiAlnumRunEnd(std::string_view s, size_t pos, size_t end) {
 #if defined(__SSE2__)
   while (pos + 16 <= end) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
-    // Shifted (mod 256) so that each range starts at -128: a signed "less than" tests it.
-    const __m128i letter = _mm_cmplt_epi8(
-        _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
-        _mm_set1_epi8(-128 + 26));
-    const __m128i digit =
-        _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
-    const auto alnum = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    const auto alnum = static_cast<uint32_t>(_mm_movemask_epi8(AsciiAlnumLanes(bytes)));
     if (alnum != 0xFFFF) return pos + static_cast<size_t>(__builtin_ctz(~alnum));
     pos += 16;
   }
@@ -334,12 +339,7 @@ class TextTokenizer {
         return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v)));
       };
       const int shift = 16 * part;
-      const __m128i letter = _mm_cmplt_epi8(
-          _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
-          _mm_set1_epi8(-128 + 26));
-      const __m128i digit =
-          _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
-      m.alnum |= bits(_mm_or_si128(letter, digit)) << shift;
+      m.alnum |= bits(AsciiAlnumLanes(bytes)) << shift;
       // '\t' to '\r' are 9 to 13.
       const __m128i control_space = _mm_cmplt_epi8(
           _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(128 - 9))), _mm_set1_epi8(-128 + 5));
@@ -499,7 +499,7 @@ class StreamSink {
       flags |= kNonAscii;
     } else {
       char* key = keys.data() + key_begin;
-      for (size_t i = begin; i < end; ++i) *key++ = kTables.lower[static_cast<unsigned char>(s[i])];
+      for (size_t i = begin; i < end; ++i) *key++ = LowerAscii(s[i]);
     }
     ForEachGlue(s, begin, end, [&](size_t) { flags |= kGlued; });
     key_end_ = key_begin + key_len;
@@ -619,20 +619,18 @@ class KnownSink {
 uint64_t HashKey(std::string_view key) {
   // Eight bytes per multiply instead of one (FNV-1a's serial multiply per byte was a
   // measurable share of tokenizing); keys are short, so the tail is a single load.
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  // HashLoweredAscii computes the same hash from a word's text without copying it.
   uint64_t hash = kFnvOffset ^ (key.size() * kFnvPrime);
   size_t i = 0;
   for (; i + 8 <= key.size(); i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, key.data() + i, 8);
-    hash = (hash ^ chunk) * kMul;
-    hash ^= hash >> 29;
+    hash = MixChunk(hash, chunk);
   }
   if (i < key.size()) {
     uint64_t chunk = 0;
     std::memcpy(&chunk, key.data() + i, key.size() - i);
-    hash = (hash ^ chunk) * kMul;
-    hash ^= hash >> 29;
+    hash = MixChunk(hash, chunk);
   }
   return hash;
 }
@@ -643,7 +641,7 @@ std::string FoldCase(std::string_view text) {
   if (ascii) {
     std::string out(text);
     for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      c = LowerAscii(c);
     }
     return out;
   }
@@ -670,7 +668,7 @@ void SplitGluedToken(std::string_view normalized, const Token& token, TokenStrea
     } else {
       for (size_t i = piece_begin; i < piece_end; ++i) {
         const char c = text[i];
-        stream->keys.push_back(IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c);
+        stream->keys.push_back(LowerAscii(c));
       }
     }
     piece.key_len = static_cast<uint32_t>(stream->keys.size() - piece.key_begin);

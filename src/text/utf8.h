@@ -1,4 +1,4 @@
-// UTF-8 decoding shared by the normalizer and the tokenizer.
+// UTF-8 decoding and ASCII case shared by the normalizer, the tokenizer and the vocabulary.
 #ifndef JOBFIT_TEXT_UTF8_H_
 #define JOBFIT_TEXT_UTF8_H_
 
@@ -18,6 +18,19 @@ char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length);
 
 // Appends the UTF-8 encoding of cp.
 void AppendUtf8(char32_t cp, std::string* out);
+
+// Lower-cases an ASCII letter and leaves every other byte alone. A table, not a compare
+// and branch: it runs for every byte of every word looked up.
+struct AsciiLowerTable {
+  char lower[256] = {};
+  constexpr AsciiLowerTable() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+  }
+};
+inline constexpr AsciiLowerTable kAsciiLower;
+inline char LowerAscii(char c) { return kAsciiLower.lower[static_cast<unsigned char>(c)]; }
 
 }  // namespace jobfit::text
 

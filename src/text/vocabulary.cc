@@ -1,6 +1,7 @@
 #include "text/vocabulary.h"
 
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace jobfit::text {
 namespace {
@@ -12,19 +13,6 @@ constexpr size_t kFilterBitsPerKey = 32;
 size_t SlotFor(uint64_t hash, size_t capacity) {
   return static_cast<size_t>((hash * kGolden) >> 20) & (capacity - 1);
 }
-
-// A table, not a compare and branch per byte: every known word of a text is compared.
-struct LowerTable {
-  char lower[256] = {};
-  constexpr LowerTable() {
-    for (int c = 0; c < 256; ++c) {
-      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-  }
-};
-constexpr LowerTable kLower;
-
-char LowerAscii(char c) { return kLower.lower[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
