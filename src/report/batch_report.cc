@@ -11,6 +11,9 @@
 
 #include "jobfit/report.h"
 
+#include "report/check_json.h"
+#include "report/json_writer.h"
+
 namespace jobfit {
 namespace {
 
@@ -18,123 +21,66 @@ using Json = nlohmann::ordered_json;
 
 constexpr auto kReplace = Json::error_handler_t::replace;
 
-// The top-level members of a JSON object as (key, raw value) byte ranges. The input is
-// RenderCheckJson's output, well-formed by construction; a scan that tracks strings and
-// nesting finds the members without parsing and re-serializing 20 KB per result (which
-// made a batch run 40% slower).
-std::vector<std::pair<std::string_view, std::string_view>> TopLevelMembers(std::string_view json) {
-  std::vector<std::pair<std::string_view, std::string_view>> members;
-  int depth = 0;
-  bool in_string = false;
-  size_t key_begin = 0;
-  size_t key_end = 0;
-  size_t value_begin = 0;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-        if (depth == 1 && value_begin == 0) key_end = i;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        in_string = true;
-        if (depth == 1 && value_begin == 0) key_begin = i + 1;
-        break;
-      case ':':
-        if (depth == 1 && value_begin == 0) value_begin = i + 1;
-        break;
-      case '{':
-      case '[':
-        ++depth;
-        break;
-      case '}':
-      case ']':
-        if (depth == 1 && value_begin != 0) {
-          members.emplace_back(json.substr(key_begin, key_end - key_begin),
-                               json.substr(value_begin, i - value_begin));
-        }
-        --depth;
-        break;
-      case ',':
-        if (depth == 1 && value_begin != 0) {
-          members.emplace_back(json.substr(key_begin, key_end - key_begin),
-                               json.substr(value_begin, i - value_begin));
-          value_begin = 0;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return members;
-}
-
-// Appends the per-resume part of one result's jobfit.check/1 document: `target`, `score`,
-// `breakdown`, `matched`, `missing`, `suggestions` as `jobfit check --json` writes them
-// (rendered by the same function, so the two cannot drift apart), as one object to
-// `results`; and its `resume` object to `resume`, when not null.
-void AppendCheckParts(const Lexicon& lexicon, const BatchItem& item, const CheckResult& result,
-                      std::string* results, std::string* resume) {
-  const std::string check =
-      RenderCheckJson(lexicon, item.path.empty() ? std::string_view("<text>") : item.path,
-                      item.text, result, CheckReportOptions{});
-  std::string object = "{";
-  for (const auto& [key, value] : TopLevelMembers(check)) {
-    if (key == "resume") {
-      if (resume != nullptr) *resume = value;
-      continue;
-    }
-    if (key != "target" && key != "score" && key != "breakdown" && key != "matched" &&
-        key != "missing" && key != "suggestions") {
-      continue;
-    }
-    if (object.size() > 1) object += ',';
-    object += '"';
-    object += key;
-    object += "\":";
-    object += value;
-  }
-  *results += object + "}";
-}
-
-Json ReadJson(const BatchItem& item) {
-  Json issues = Json::array();
-  for (const ReadIssue& issue : item.quality.issues) issues.push_back(issue.message);
-  return {{"format", DocumentFormatName(item.format)},
-          {"encoding", item.encoding},
-          {"bytes", item.bytes},
-          {"confidence", ReadConfidenceName(item.quality.confidence)},
-          {"issues", std::move(issues)}};
+void WriteRead(internal::JsonWriter& w, const BatchItem& item) {
+  w.Key("read")
+      .BeginObject()
+      .Key("format")
+      .String(DocumentFormatName(item.format))
+      .Key("encoding")
+      .String(item.encoding)
+      .Key("bytes")
+      .Uint(item.bytes)
+      .Key("confidence")
+      .String(ReadConfidenceName(item.quality.confidence))
+      .Key("issues")
+      .BeginArray();
+  for (const ReadIssue& issue : item.quality.issues) w.String(issue.message);
+  w.EndArray().EndObject();
 }
 
 // Returns the record: `head` (schema, path or id) followed by `read`, `resume`, `results`
-// and `best`, or by `error`; one line, newline-terminated.
-std::string Record(const Lexicon& lexicon, const BatchItem& item, Json head) {
+// and `best`, or by `error`; one line, newline-terminated. Each result holds the members
+// of `jobfit check --json` that depend on the target, written by the same code.
+std::string Record(const Lexicon& lexicon, const BatchItem& item, const Json& head) {
   if (item.error) {
-    head["error"] = {{"code", item.error->code}, {"message", item.error->message}};
-    return head.dump(-1, ' ', false, kReplace) + "\n";
+    Json record = head;
+    record["error"] = {{"code", item.error->code}, {"message", item.error->message}};
+    return record.dump(-1, ' ', false, kReplace) + "\n";
   }
-  head["read"] = ReadJson(item);
   std::string out = head.dump(-1, ' ', false, kReplace);
-  out.pop_back();  // the closing brace: the spliced members follow
-  std::string resume = "null";
-  std::string results = "[";
-  for (size_t i = 0; i < item.results.size(); ++i) {
-    if (i > 0) results += ',';
-    AppendCheckParts(lexicon, item, item.results[i], &results, i == 0 ? &resume : nullptr);
+  out.pop_back();  // the closing brace: the members below follow
+  out.reserve(out.size() + (16 << 10) * (item.results.size() + 1));
+  internal::JsonWriter w(&out);
+  w.ContinueObject();
+  WriteRead(w, item);
+  using internal::CheckMember;
+  const std::string_view source = item.path.empty() ? std::string_view("<text>") : item.path;
+  if (item.results.empty()) {
+    w.Key("resume").Null();
+  } else {
+    internal::WriteCheckMember(w, CheckMember::kResume, lexicon, source, item.text,
+                               item.results.front());
   }
-  results += ']';
-  const size_t best = BestResult(item);
-  const Json best_json = item.results.empty()
-                             ? Json(nullptr)
-                             : Json{{"index", best}, {"score", item.results[best].score}};
-  out += ",\"resume\":" + resume + ",\"results\":" + results +
-         ",\"best\":" + best_json.dump(-1, ' ', false, kReplace) + "}\n";
+  w.Key("results").BeginArray();
+  for (const CheckResult& result : item.results) {
+    w.BeginObject();
+    for (const CheckMember member :
+         {CheckMember::kTarget, CheckMember::kScore, CheckMember::kBreakdown, CheckMember::kMatched,
+          CheckMember::kMissing, CheckMember::kSuggestions}) {
+      internal::WriteCheckMember(w, member, lexicon, source, item.text, result);
+    }
+    w.EndObject();
+  }
+  w.EndArray().Key("best");
+  if (item.results.empty()) {
+    w.Null();
+  } else {
+    const size_t best = BestResult(item);
+    w.BeginObject().Key("index").Uint(best).Key("score").Double(item.results[best].score);
+    w.EndObject();
+  }
+  w.EndObject();
+  out += '\n';
   return out;
 }
 
@@ -188,7 +134,7 @@ size_t BestResult(const BatchItem& item) {
 }
 
 std::string RenderBatchJsonLine(const Lexicon& lexicon, const BatchItem& item) {
-  return Record(lexicon, item, {{"schema", "jobfit.batch/1"}, {"path", item.path}});
+  return Record(lexicon, item, Json{{"schema", "jobfit.batch/1"}, {"path", item.path}});
 }
 
 std::string RenderStreamJsonLine(const Lexicon& lexicon, std::string_view id_json, uint64_t line,
@@ -201,7 +147,7 @@ std::string RenderStreamJsonLine(const Lexicon& lexicon, std::string_view id_jso
   // with ids, output lines do not depend on how the input was split.
   if (anonymous) record["line"] = line;
   if (!item.path.empty()) record["path"] = item.path;
-  return Record(lexicon, item, std::move(record));
+  return Record(lexicon, item, record);
 }
 
 std::string RenderBatchCsvHeader() {

@@ -1,19 +1,20 @@
 // The `jobfit check` reports: a one-screen text summary and jobfit.check/1 JSON.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "jobfit/report.h"
 
+#include "report/check_json.h"
+#include "report/json_writer.h"
 #include "report/text_layout.h"
 
 namespace jobfit {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::JsonWriter;
 
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kGreen = "\x1b[32m";
@@ -78,44 +79,78 @@ std::string Names(const Lexicon& lexicon, const TermRequirement& req) {
   return names;
 }
 
-Json SpansJson(std::string_view text, const std::vector<TextSpan>& spans, bool with_text) {
-  Json out = Json::array();
+void WriteSpans(JsonWriter& w, std::string_view text, const std::vector<TextSpan>& spans,
+                bool with_text) {
+  w.BeginArray();
   for (const TextSpan& s : spans) {
-    Json span = {{"start", s.begin}, {"end", s.end}};
+    w.BeginObject().Key("start").Uint(s.begin).Key("end").Uint(s.end);
     if (with_text && s.begin <= s.end && s.end <= text.size()) {
-      span["text"] = std::string(text.substr(s.begin, s.end - s.begin));
+      w.Key("text").String(text.substr(s.begin, s.end - s.begin));
     }
-    out.push_back(std::move(span));
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
 }
 
-Json IdList(const Lexicon& lexicon, const std::vector<uint32_t>& terms) {
-  Json out = Json::array();
-  for (uint32_t t : terms) out.push_back(lexicon.term(t).id);
-  return out;
+void WriteIdList(JsonWriter& w, const Lexicon& lexicon, const std::vector<uint32_t>& terms) {
+  w.BeginArray();
+  for (uint32_t t : terms) w.String(lexicon.term(t).id);
+  w.EndArray();
 }
 
-Json OutcomeJson(const Lexicon& lexicon, std::string_view resume_text, const TermOutcome& o) {
+void WriteTermId(JsonWriter& w, const Lexicon& lexicon, const std::optional<uint32_t>& term) {
+  if (term) {
+    w.String(lexicon.term(*term).id);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteOutcome(JsonWriter& w, const Lexicon& lexicon, std::string_view resume_text,
+                  const TermOutcome& o) {
   const Term& term = lexicon.term(o.requirement.term);
-  Json j = {{"id", term.id},
-            {"name", term.name},
-            {"category", CategoryName(term.category)},
-            {"need", NeedName(o.requirement.need)},
-            {"alternatives", IdList(lexicon, o.requirement.alternatives)},
-            {"weight", o.requirement.weight},
-            {"mentions", o.requirement.mentions},
-            {"credit", o.credit},
-            {"points", o.points},
-            {"evidence", EvidenceName(o.evidence)}};
-  j["matched_by"] = o.matched_by ? Json(lexicon.term(*o.matched_by).id) : Json(nullptr);
-  j["years"] = o.years;
-  j["last_used"] = o.last_used ? Json(MonthText(*o.last_used)) : Json(nullptr);
-  j["spans"] = SpansJson(resume_text, o.resume_spans, true);
-  j["ad_spans"] = SpansJson({}, o.requirement.spans, false);
-  j["ad_wording"] = o.requirement.wording;
-  j["ad_sentence"] = o.requirement.sentence;
-  return j;
+  w.BeginObject()
+      .Key("id")
+      .String(term.id)
+      .Key("name")
+      .String(term.name)
+      .Key("category")
+      .String(CategoryName(term.category))
+      .Key("need")
+      .String(NeedName(o.requirement.need))
+      .Key("alternatives");
+  WriteIdList(w, lexicon, o.requirement.alternatives);
+  w.Key("weight")
+      .Double(o.requirement.weight)
+      .Key("mentions")
+      .Uint(o.requirement.mentions)
+      .Key("credit")
+      .Double(o.credit)
+      .Key("points")
+      .Double(o.points)
+      .Key("evidence")
+      .String(EvidenceName(o.evidence))
+      .Key("matched_by");
+  WriteTermId(w, lexicon, o.matched_by);
+  w.Key("years").Double(o.years).Key("last_used");
+  if (o.last_used) {
+    w.String(MonthText(*o.last_used));
+  } else {
+    w.Null();
+  }
+  w.Key("spans");
+  WriteSpans(w, resume_text, o.resume_spans, true);
+  w.Key("ad_spans");
+  WriteSpans(w, {}, o.requirement.spans, false);
+  w.Key("ad_wording").String(o.requirement.wording);
+  w.Key("ad_sentence").String(o.requirement.sentence);
+  w.EndObject();
+}
+
+void WriteYears(JsonWriter& w, const Lexicon& lexicon, const YearsRequirement& y) {
+  w.BeginObject().Key("years").Double(y.years).Key("term");
+  WriteTermId(w, lexicon, y.term);
+  w.Key("need").String(NeedName(y.need)).Key("sentence").String(y.sentence).EndObject();
 }
 
 }  // namespace
@@ -229,91 +264,181 @@ std::string RenderCheckText(const Lexicon& lexicon, std::string_view resume_sour
   return out;
 }
 
+namespace internal {
+
+void WriteCheckMember(JsonWriter& w, CheckMember member, const Lexicon& lexicon,
+                      std::string_view resume_source, std::string_view resume_text,
+                      const CheckResult& result) {
+  const Requirements& reqs = result.requirements;
+  switch (member) {
+    case CheckMember::kResume: {
+      const ResumeAnalysis& resume = result.resume;
+      w.Key("resume")
+          .BeginObject()
+          .Key("source")
+          .String(resume_source)
+          .Key("bytes")
+          .Uint(resume_text.size())
+          .Key("total_years")
+          .Double(resume.total_years)
+          .Key("claimed_years")
+          .Double(resume.claimed_years)
+          .Key("degree")
+          .String(DegreeLevelName(resume.degree))
+          .Key("roles")
+          .BeginArray();
+      for (const ResumeRole& role : resume.roles) {
+        w.BeginObject()
+            .Key("heading")
+            .String(role.heading)
+            .Key("start")
+            .String(MonthText(role.begin))
+            .Key("end")
+            .String(MonthText(role.end))
+            .Key("present")
+            .Bool(role.present)
+            .EndObject();
+      }
+      w.EndArray().EndObject();
+      return;
+    }
+    case CheckMember::kTarget: {
+      const bool profile = reqs.source.starts_with("profile:");
+      w.Key("target")
+          .BeginObject()
+          .Key("kind")
+          .String(profile ? "profile" : "job")
+          .Key("source")
+          .String(profile ? std::string_view(reqs.source).substr(8) : std::string_view(reqs.source))
+          .Key("title")
+          .String(reqs.title)
+          .EndObject();
+      return;
+    }
+    case CheckMember::kScore:
+      w.Key("score").Double(result.score);
+      return;
+    case CheckMember::kBreakdown: {
+      double total = 0;
+      for (const ScoreComponent& c : result.components) total += c.weight;
+      w.Key("breakdown").BeginObject().Key("components").BeginArray();
+      for (const ScoreComponent& c : result.components) {
+        w.BeginObject()
+            .Key("name")
+            .String(c.name)
+            .Key("applies")
+            .Bool(c.weight > 0)
+            .Key("points")
+            .Double(c.points)
+            .Key("max_points")
+            .Double(total > 0 ? 100.0 * c.weight / total : 0.0)
+            .Key("earned")
+            .Double(c.earned)
+            .Key("detail")
+            .String(c.detail)
+            .EndObject();
+      }
+      w.EndArray().Key("categories").BeginArray();
+      for (const CategoryBreakdown& b : result.categories) {
+        w.BeginObject()
+            .Key("category")
+            .String(CategoryName(b.category))
+            .Key("matched")
+            .Uint(b.matched)
+            .Key("total")
+            .Uint(b.total)
+            .Key("points")
+            .Double(b.points)
+            .Key("max_points")
+            .Double(b.max_points)
+            .EndObject();
+      }
+      w.EndArray().EndObject();
+      return;
+    }
+    case CheckMember::kRequirements: {
+      w.Key("requirements").BeginObject().Key("role_years");
+      if (reqs.role_years) {
+        WriteYears(w, lexicon, *reqs.role_years);
+      } else {
+        w.Null();
+      }
+      w.Key("term_years").BeginArray();
+      for (const YearsRequirement& y : reqs.term_years) WriteYears(w, lexicon, y);
+      w.EndArray().Key("degree");
+      if (reqs.degree) {
+        w.BeginObject().Key("level").String(DegreeLevelName(reqs.degree->level)).Key("fields");
+        WriteIdList(w, lexicon, reqs.degree->fields);
+        w.Key("need")
+            .String(NeedName(reqs.degree->need))
+            .Key("sentence")
+            .String(reqs.degree->sentence)
+            .EndObject();
+      } else {
+        w.Null();
+      }
+      w.Key("ignored");
+      WriteIdList(w, lexicon, reqs.ignored);
+      w.EndObject();
+      return;
+    }
+    case CheckMember::kMatched:
+    case CheckMember::kMissing: {
+      const bool matched = member == CheckMember::kMatched;
+      w.Key(matched ? "matched" : "missing").BeginArray();
+      for (const TermOutcome& o : matched ? result.matched : result.missing) {
+        WriteOutcome(w, lexicon, resume_text, o);
+      }
+      w.EndArray();
+      return;
+    }
+    case CheckMember::kSuggestions:
+      w.Key("suggestions").BeginArray();
+      for (const Suggestion& s : result.suggestions) {
+        w.BeginObject().Key("kind").String(SuggestionKindName(s.kind)).Key("term");
+        WriteTermId(w, lexicon, s.term);
+        w.Key("need")
+            .String(NeedName(s.need))
+            .Key("reason")
+            .String(s.message)
+            .Key("ad_sentence")
+            .String(s.ad_sentence)
+            .Key("ad_wording")
+            .String(s.ad_wording)
+            .EndObject();
+      }
+      w.EndArray();
+      return;
+    case CheckMember::kLexicon:
+      w.Key("lexicon").BeginObject().Key("hash").String(lexicon.content_hash()).EndObject();
+      return;
+  }
+}
+
+}  // namespace internal
+
 std::string RenderCheckJson(const Lexicon& lexicon, std::string_view resume_source,
                             std::string_view resume_text, const CheckResult& result,
                             const CheckReportOptions& options) {
-  const Requirements& reqs = result.requirements;
-  const bool profile = reqs.source.starts_with("profile:");
-  Json roles = Json::array();
-  for (const ResumeRole& role : result.resume.roles) {
-    roles.push_back({{"heading", role.heading},
-                     {"start", MonthText(role.begin)},
-                     {"end", MonthText(role.end)},
-                     {"present", role.present}});
+  using internal::CheckMember;
+  std::string out;
+  out.reserve(16 << 10);
+  internal::JsonWriter w(&out);
+  w.BeginObject().Key("schema").String("jobfit.check/1");
+  for (const CheckMember member :
+       {CheckMember::kResume, CheckMember::kTarget, CheckMember::kScore, CheckMember::kBreakdown,
+        CheckMember::kRequirements, CheckMember::kMatched, CheckMember::kMissing,
+        CheckMember::kSuggestions, CheckMember::kLexicon}) {
+    internal::WriteCheckMember(w, member, lexicon, resume_source, resume_text, result);
   }
-  Json components = Json::array();
-  double total = 0;
-  for (const ScoreComponent& c : result.components) total += c.weight;
-  for (const ScoreComponent& c : result.components) {
-    components.push_back({{"name", c.name},
-                          {"applies", c.weight > 0},
-                          {"points", c.points},
-                          {"max_points", total > 0 ? 100.0 * c.weight / total : 0.0},
-                          {"earned", c.earned},
-                          {"detail", c.detail}});
+  if (options.explain) {
+    w.Key("explanation").BeginArray();
+    for (const std::string& line : result.explanation) w.String(line);
+    w.EndArray();
   }
-  Json categories = Json::array();
-  for (const CategoryBreakdown& b : result.categories) {
-    categories.push_back({{"category", CategoryName(b.category)},
-                          {"matched", b.matched},
-                          {"total", b.total},
-                          {"points", b.points},
-                          {"max_points", b.max_points}});
-  }
-  auto years_json = [&](const YearsRequirement& y) {
-    return Json{{"years", y.years},
-                {"term", y.term ? Json(lexicon.term(*y.term).id) : Json(nullptr)},
-                {"need", NeedName(y.need)},
-                {"sentence", y.sentence}};
-  };
-  Json requirements = {{"role_years", reqs.role_years ? years_json(*reqs.role_years) : Json()}};
-  Json term_years = Json::array();
-  for (const YearsRequirement& y : reqs.term_years) term_years.push_back(years_json(y));
-  requirements["term_years"] = std::move(term_years);
-  requirements["degree"] = reqs.degree ? Json{{"level", DegreeLevelName(reqs.degree->level)},
-                                              {"fields", IdList(lexicon, reqs.degree->fields)},
-                                              {"need", NeedName(reqs.degree->need)},
-                                              {"sentence", reqs.degree->sentence}}
-                                       : Json();
-  requirements["ignored"] = IdList(lexicon, reqs.ignored);
-
-  Json matched = Json::array();
-  for (const TermOutcome& o : result.matched)
-    matched.push_back(OutcomeJson(lexicon, resume_text, o));
-  Json missing = Json::array();
-  for (const TermOutcome& o : result.missing)
-    missing.push_back(OutcomeJson(lexicon, resume_text, o));
-  Json suggestions = Json::array();
-  for (const Suggestion& s : result.suggestions) {
-    suggestions.push_back({{"kind", SuggestionKindName(s.kind)},
-                           {"term", s.term ? Json(lexicon.term(*s.term).id) : Json(nullptr)},
-                           {"need", NeedName(s.need)},
-                           {"reason", s.message},
-                           {"ad_sentence", s.ad_sentence},
-                           {"ad_wording", s.ad_wording}});
-  }
-  Json root = {
-      {"schema", "jobfit.check/1"},
-      {"resume",
-       {{"source", resume_source},
-        {"bytes", resume_text.size()},
-        {"total_years", result.resume.total_years},
-        {"claimed_years", result.resume.claimed_years},
-        {"degree", DegreeLevelName(result.resume.degree)},
-        {"roles", std::move(roles)}}},
-      {"target",
-       {{"kind", profile ? "profile" : "job"},
-        {"source", profile ? reqs.source.substr(8) : reqs.source},
-        {"title", reqs.title}}},
-      {"score", result.score},
-      {"breakdown", {{"components", std::move(components)}, {"categories", std::move(categories)}}},
-      {"requirements", std::move(requirements)},
-      {"matched", std::move(matched)},
-      {"missing", std::move(missing)},
-      {"suggestions", std::move(suggestions)},
-      {"lexicon", {{"hash", lexicon.content_hash()}}}};
-  if (options.explain) root["explanation"] = result.explanation;
-  return root.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 }  // namespace jobfit

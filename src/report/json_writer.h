@@ -1,0 +1,51 @@
+// A JSON writer that appends straight to a string, for reports written once per resume in
+// a batch: building an nlohmann document of a 20 KB jobfit.check/1 record and dumping it
+// cost more than scoring the resume. The bytes are the same as
+// nlohmann::ordered_json::dump(-1, ' ', false, error_handler_t::replace) of the same
+// members in the same order, so every writer of a report agrees with the others.
+#ifndef JOBFIT_REPORT_JSON_WRITER_H_
+#define JOBFIT_REPORT_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jobfit::internal {
+
+// Calls must form one well-nested value: Key() only inside an object, each Key() followed
+// by one value, Begin and End paired. The writer does not check this.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(out) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  // Continues an object whose members so far were written by other means (the text
+  // ends inside it, after at least one member).
+  JsonWriter& ContinueObject() {
+    first_ = false;
+    return *this;
+  }
+
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Double(double value);  // NaN and infinities as null, as nlohmann does
+  JsonWriter& Uint(uint64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // A value already rendered as JSON.
+  JsonWriter& Raw(std::string_view json);
+
+ private:
+  void BeforeValue();
+
+  std::string* out_;
+  bool first_ = true;       // nothing written yet in the innermost open object or array
+  bool after_key_ = false;  // a key was written; its value comes next
+};
+
+}  // namespace jobfit::internal
+
+#endif  // JOBFIT_REPORT_JSON_WRITER_H_
