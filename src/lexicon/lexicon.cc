@@ -178,7 +178,7 @@ const Term& Lexicon::term(size_t index) const {
 }
 
 std::optional<size_t> Lexicon::Find(std::string_view id) const {
-  const auto it = impl_->index_by_id.find(std::string(id));
+  const auto it = impl_->index_by_id.find(id);
   if (it == impl_->index_by_id.end()) return std::nullopt;
   return it->second;
 }

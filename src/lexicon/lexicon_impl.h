@@ -3,8 +3,10 @@
 #ifndef JOBFIT_LEXICON_LEXICON_IMPL_H_
 #define JOBFIT_LEXICON_LEXICON_IMPL_H_
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -51,9 +53,16 @@ struct EntrySpec {
   std::vector<Location> implies_where;  // parallel to term.implies, for resolution errors
 };
 
+// Lets the id index be searched with a string_view: Lexicon::Find runs for every
+// `implies` edge of every term a resume names, and a std::string per lookup showed.
+struct IdHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+
 struct LexiconImpl {
   std::vector<EntrySpec> entries;
-  std::unordered_map<std::string, size_t> index_by_id;
+  std::unordered_map<std::string, size_t, IdHash, std::equal_to<>> index_by_id;
   std::vector<LexiconLayer> layers;
   std::string content_hash;
 };

@@ -89,6 +89,12 @@ struct ScratchImpl {
   text::TokenStream local;  // the tokens of a pattern's match
   std::vector<text::Token> pieces;
   std::vector<Candidate> candidates;
+  // AddImplied's marks by term, all zero between scans: a resume names a few dozen terms
+  // of a lexicon's thousands, and clearing arrays of the lexicon's size for each one
+  // showed in batch profiles.
+  std::vector<uint8_t> term_seen;
+  std::vector<uint32_t> implied_queue;   // matched terms, then the terms they imply
+  std::vector<uint32_t> implied_origin;  // parallel: the matched term each came from
 };
 
 namespace {
@@ -564,29 +570,35 @@ size_t PieceEnd(std::string_view text, size_t from) {
   return (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80 ? limit : cut;
 }
 
-void AddImplied(const MatcherImpl& m, ScanResult* out) {
-  const size_t n = m.implies.size();
-  std::vector<bool> matched(n, false);
-  for (const Match& match : out->matches) matched[match.term] = true;
-  std::vector<int64_t> via(n, -1);
-  std::vector<uint32_t> queue;
-  for (uint32_t t = 0; t < n; ++t) {
-    if (matched[t]) queue.push_back(t);
+void AddImplied(const MatcherImpl& m, ScratchImpl& scratch, ScanResult* out) {
+  std::vector<uint8_t>& seen = scratch.term_seen;  // matched, or implied already
+  if (seen.size() != m.implies.size()) seen.assign(m.implies.size(), 0);
+  std::vector<uint32_t>& queue = scratch.implied_queue;
+  std::vector<uint32_t>& origin = scratch.implied_origin;
+  queue.clear();
+  for (const Match& match : out->matches) {
+    if (seen[match.term] != 0) continue;
+    seen[match.term] = 1;
+    queue.push_back(match.term);
   }
-  std::vector<uint32_t> origin(n);
-  for (uint32_t t : queue) origin[t] = t;
+  // Breadth first from the matched terms in term order: each implied term is credited to
+  // the first of them that reaches it.
+  std::sort(queue.begin(), queue.end());
+  const size_t matched = queue.size();
+  origin.assign(queue.begin(), queue.end());
   for (size_t q = 0; q < queue.size(); ++q) {
-    const uint32_t t = queue[q];
-    for (const uint32_t target : m.implies[t]) {
-      if (matched[target] || via[target] >= 0) continue;
-      via[target] = origin[t];
-      origin[target] = origin[t];
+    for (const uint32_t target : m.implies[queue[q]]) {
+      if (seen[target] != 0) continue;
+      seen[target] = 1;
       queue.push_back(target);
+      origin.push_back(origin[q]);
     }
   }
-  for (uint32_t t = 0; t < n; ++t) {
-    if (via[t] >= 0) out->implied.push_back({t, static_cast<uint32_t>(via[t])});
-  }
+  const size_t implied_begin = out->implied.size();
+  for (size_t q = matched; q < queue.size(); ++q) out->implied.push_back({queue[q], origin[q]});
+  std::sort(out->implied.begin() + static_cast<std::ptrdiff_t>(implied_begin), out->implied.end(),
+            [](const ImpliedTerm& a, const ImpliedTerm& b) { return a.term < b.term; });
+  for (const uint32_t t : queue) seen[t] = 0;
 }
 
 }  // namespace
@@ -693,7 +705,7 @@ ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
         .Run(text.substr(from, to - from));
     from = to;
   }
-  internal::AddImplied(*impl_, &result);
+  internal::AddImplied(*impl_, *scratch.impl_, &result);
   return result;
 }
 

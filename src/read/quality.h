@@ -4,6 +4,7 @@
 #ifndef JOBFIT_READ_QUALITY_H_
 #define JOBFIT_READ_QUALITY_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,23 @@ void AddIssue(ReadQuality* quality, ReadIssueKind kind, ReadConfidence severity,
 // non-letters, or letter runs that are not words. Sets quality->score from the share of
 // readable characters, scaled by `coverage` (the share of pages that had text).
 void AssessText(std::string_view text, double coverage, ReadQuality* quality);
+
+// What AssessText counts in a text: characters that are not blank, of those the ones
+// without a mapping and the letters, and runs of five or more ASCII letters ("words") and
+// those among them without a vowel.
+struct TextCounts {
+  uint64_t visible = 0;
+  uint64_t unmapped = 0;
+  uint64_t letters = 0;
+  uint64_t words = 0;
+  uint64_t vowelless_words = 0;
+  bool operator==(const TextCounts&) const = default;
+};
+
+// kBlocks takes 16 ASCII bytes at a time; kBytes is the byte loop alone, kept so tests
+// can hold the two to the same counts.
+enum class CountPath { kBlocks, kBytes };
+TextCounts CountText(std::string_view text, CountPath path = CountPath::kBlocks);
 
 }  // namespace jobfit::read
 

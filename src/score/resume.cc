@@ -154,21 +154,40 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
   }
 
   const ScanResult scan = matcher.Scan(text);
-  std::map<uint32_t, ResumeTerm> terms;
-  for (const Match& m : scan.matches) {
-    ResumeTerm& t = terms[m.term];
-    t.term = m.term;
-    t.spans.push_back({m.begin, m.end});
-    const ResumeSection where = section_at(m.begin);
-    if (std::find(t.sections.begin(), t.sections.end(), where) == t.sections.end()) {
-      t.sections.push_back(where);
+  // Terms in lexicon order, as ResumeAnalysis::terms lists them, each with its mentions in
+  // text order. Built in one flat vector: a map of terms grown mention by mention was
+  // most of the allocations of scoring a resume.
+  std::vector<const Match*> by_term;
+  by_term.reserve(scan.matches.size());
+  for (const Match& m : scan.matches) by_term.push_back(&m);
+  std::stable_sort(by_term.begin(), by_term.end(),
+                   [](const Match* a, const Match* b) { return a->term < b->term; });
+  std::vector<ImpliedTerm> implied = scan.implied;
+  std::stable_sort(implied.begin(), implied.end(),
+                   [](const ImpliedTerm& a, const ImpliedTerm& b) { return a.term < b.term; });
+  std::vector<ResumeTerm>& terms = out.terms;
+  for (size_t m = 0, i = 0; m < by_term.size() || i < implied.size();) {
+    const uint32_t term =
+        m < by_term.size() && (i == implied.size() || by_term[m]->term <= implied[i].term)
+            ? by_term[m]->term
+            : implied[i].term;
+    ResumeTerm& t = terms.emplace_back();
+    t.term = term;
+    size_t run_end = m;
+    while (run_end < by_term.size() && by_term[run_end]->term == term) ++run_end;
+    t.spans.reserve(run_end - m);
+    for (; m < run_end; ++m) {
+      t.spans.push_back({by_term[m]->begin, by_term[m]->end});
+      const ResumeSection where = section_at(by_term[m]->begin);
+      if (std::find(t.sections.begin(), t.sections.end(), where) == t.sections.end()) {
+        t.sections.push_back(where);
+      }
     }
-    out.degree = std::max(out.degree, internal::DegreeLevelOfTerm(lexicon.term(m.term).id));
-  }
-  for (const ImpliedTerm& implied : scan.implied) {
-    ResumeTerm& t = terms[implied.term];
-    t.term = implied.term;
-    t.implied_via = implied.via;
+    if (!t.spans.empty()) {
+      out.degree = std::max(out.degree, internal::DegreeLevelOfTerm(lexicon.term(term).id));
+    }
+    for (; i < implied.size() && implied[i].term == term; ++i) t.implied_via = implied[i].via;
+    std::sort(t.sections.begin(), t.sections.end());
   }
   for (const auto& section : sections) {
     if (section.kind != ResumeSection::kEducation) continue;
@@ -176,13 +195,18 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
         std::max(out.degree, internal::HighestDegreeInText(text.substr(
                                  section.body.begin, section.body.end - section.body.begin)));
   }
+  const auto term_at = [&](uint32_t term) -> const ResumeTerm& {
+    return *std::lower_bound(terms.begin(), terms.end(), term,
+                             [](const ResumeTerm& t, uint32_t id) { return t.term < id; });
+  };
   // A term is used in a role that names it or a term implying it ("PySpark" there is
   // Python used there), whether or not the term is also named itself: listing Python under
   // skills must not lose the years PySpark showed, or removing a word could raise a score.
-  std::map<uint32_t, std::vector<uint32_t>> implied_by;  // term -> named terms implying it
-  for (const auto& [index, t] : terms) {
+  std::vector<std::pair<uint32_t, uint32_t>> implied_by;  // (term, named term implying it)
+  std::vector<uint32_t> queue;
+  for (const ResumeTerm& t : terms) {
     if (t.spans.empty()) continue;
-    std::vector<uint32_t> queue = {index};
+    queue.assign(1, t.term);
     for (size_t q = 0; q < queue.size(); ++q) {
       for (const std::string& id : lexicon.term(queue[q]).implies) {
         const std::optional<size_t> target = lexicon.Find(id);
@@ -190,30 +214,34 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
         const auto at = static_cast<uint32_t>(*target);
         if (std::find(queue.begin(), queue.end(), at) != queue.end()) continue;
         queue.push_back(at);
-        implied_by[at].push_back(index);
+        implied_by.emplace_back(at, t.term);
       }
     }
   }
-  for (auto& [index, t] : terms) {
-    std::sort(t.sections.begin(), t.sections.end());
-    std::vector<std::pair<MonthIndex, MonthIndex>> used;
-    std::vector<TextSpan> spans = t.spans;
-    if (const auto it = implied_by.find(index); it != implied_by.end()) {
-      for (uint32_t source : it->second) {
-        const std::vector<TextSpan>& more = terms.at(source).spans;
-        spans.insert(spans.end(), more.begin(), more.end());
-      }
-    }
+  std::stable_sort(implied_by.begin(), implied_by.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<MonthIndex, MonthIndex>> used;
+  auto source = implied_by.begin();
+  for (ResumeTerm& t : terms) {
+    while (source != implied_by.end() && source->first < t.term) ++source;
+    const auto sources_end = std::find_if(source, implied_by.end(),
+                                          [&](const auto& edge) { return edge.first != t.term; });
+    used.clear();
     for (const ResumeRole& role : out.roles) {
-      const bool named = std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+      const auto in_role = [&](const TextSpan& s) {
         return s.begin >= role.span.begin && s.begin < role.span.end;
-      });
+      };
+      bool named = std::any_of(t.spans.begin(), t.spans.end(), in_role);
+      for (auto edge = source; !named && edge != sources_end; ++edge) {
+        const std::vector<TextSpan>& more = term_at(edge->second).spans;
+        named = std::any_of(more.begin(), more.end(), in_role);
+      }
       if (!named) continue;
       used.emplace_back(role.begin, role.end);
       t.last_used = std::max(t.last_used.value_or(role.end), role.end);
     }
     t.years = internal::MergedMonths(used) / 12.0;
-    out.terms.push_back(t);
+    source = sources_end;
   }
   return out;
 }

@@ -135,11 +135,17 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   CheckResult result;
   result.resume = std::move(*analysis);
   result.requirements = requirements;
-  std::map<uint32_t, const ResumeTerm*> found;
-  for (const ResumeTerm& t : result.resume.terms) found[t.term] = &t;
+  // ResumeAnalysis::terms is in lexicon order.
+  const std::vector<ResumeTerm>& resume_terms = result.resume.terms;
+  const auto found = [&](uint32_t term) -> const ResumeTerm* {
+    const auto it = std::lower_bound(resume_terms.begin(), resume_terms.end(), term,
+                                     [](const ResumeTerm& t, uint32_t id) { return t.term < id; });
+    return it != resume_terms.end() && it->term == term ? &*it : nullptr;
+  };
 
   // Terms and certifications: each requirement takes the credit of its best alternative.
   std::vector<TermOutcome> outcomes;
+  outcomes.reserve(requirements.terms.size());
   double term_weight = 0;
   double term_earned = 0;
   double cert_weight = 0;
@@ -147,22 +153,21 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   for (const TermRequirement& req : requirements.terms) {
     TermOutcome outcome;
     outcome.requirement = req;
-    std::vector<uint32_t> candidates = {req.term};
-    candidates.insert(candidates.end(), req.alternatives.begin(), req.alternatives.end());
-    for (uint32_t candidate : candidates) {
-      auto it = found.find(candidate);
-      if (it == found.end()) continue;
-      const Evidence evidence = EvidenceOf(*it->second);
+    for (size_t c = 0; c <= req.alternatives.size(); ++c) {
+      const uint32_t candidate = c == 0 ? req.term : req.alternatives[c - 1];
+      const ResumeTerm* named = found(candidate);
+      if (named == nullptr) continue;
+      const Evidence evidence = EvidenceOf(*named);
       if (CreditOf(evidence) <= outcome.credit) continue;
       outcome.evidence = evidence;
       outcome.credit = CreditOf(evidence);
-      outcome.matched_by = evidence == Evidence::kImplied ? *it->second->implied_via : candidate;
-      outcome.resume_spans = it->second->spans;
-      outcome.years = it->second->years;
-      outcome.last_used = it->second->last_used;
+      outcome.matched_by = evidence == Evidence::kImplied ? *named->implied_via : candidate;
+      outcome.resume_spans = named->spans;
+      outcome.years = named->years;
+      outcome.last_used = named->last_used;
       outcome.resume_wording.clear();
-      if (!it->second->spans.empty()) {
-        const TextSpan& s = it->second->spans.front();
+      if (!named->spans.empty()) {
+        const TextSpan& s = named->spans.front();
         outcome.resume_wording = OneLine(resume_text.substr(s.begin, s.end - s.begin));
       }
     }
@@ -195,8 +200,8 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
     }
     for (const YearsRequirement& req : requirements.term_years) {
       if (!req.term || !valid(*req.term)) continue;
-      auto it = found.find(*req.term);
-      const double have = it == found.end() ? 0 : it->second->years;
+      const ResumeTerm* named = found(*req.term);
+      const double have = named == nullptr ? 0 : named->years;
       sum += std::min(1.0, have / std::max(req.years, 0.5));
       ++count;
       if (!detail.empty()) detail += "; ";
@@ -219,9 +224,9 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
     if (!degree.fields.empty()) {
       field = 0;
       for (uint32_t f : degree.fields) {
-        auto it = found.find(f);
-        if (it == found.end() || it->second->spans.empty()) continue;
-        const auto& sections = it->second->sections;
+        const ResumeTerm* named = found(f);
+        if (named == nullptr || named->spans.empty()) continue;
+        const auto& sections = named->sections;
         if (std::find(sections.begin(), sections.end(), ResumeSection::kEducation) !=
             sections.end()) {
           field = 1;
