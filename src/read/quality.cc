@@ -82,9 +82,12 @@ class Counter {
     size_t pos = 0;
     while (pos < text.size()) {
 #if defined(__SSE2__)
-      if (path == CountPath::kBlocks && pos + 16 <= text.size() && CountAsciiBlock(text, pos)) {
-        pos += 16;
-        continue;
+      if (path == CountPath::kBlocks && pos + 16 <= text.size()) {
+        const size_t counted = CountAsciiPrefix(text, pos);
+        if (counted > 0) {
+          pos += counted;
+          continue;
+        }
       }
 #endif
       pos = CountCharacter(text, pos);
@@ -146,36 +149,38 @@ class Counter {
   }
 
 #if defined(__SSE2__)
-  // Counts 16 ASCII bytes from bit masks, a run of letters at a time; returns false,
-  // counting nothing, when a byte is not ASCII. Resumes are short, and this count ran a
-  // table lookup and a branch per byte: it was a twelfth of scoring one.
-  bool CountAsciiBlock(std::string_view text, size_t pos) {
+  // Counts the ASCII bytes among the 16 at pos that come before any other, from bit
+  // masks, a run of letters at a time, and returns how many it counted. Resumes are short,
+  // and this count ran a table lookup and a branch per byte: a twelfth of scoring one.
+  size_t CountAsciiPrefix(std::string_view text, size_t pos) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    if (_mm_movemask_epi8(bytes) != 0) return false;
     const auto mask = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
+    const uint32_t high = mask(bytes);
+    const uint32_t limit = high == 0 ? 16 : static_cast<uint32_t>(__builtin_ctz(high));
+    if (limit == 0) return 0;
+    const uint32_t in_prefix = (1u << limit) - 1;
     const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
     const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+    const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
     // Ranges shifted (mod 256) to start at -128, so that a signed "less than" tests them.
-    const uint32_t letters = mask(
-        _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(128 - 'a')), _mm_set1_epi8(-128 + 26)));
+    const uint32_t letters =
+        in_prefix & mask(_mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(128 - 'a')),
+                                        _mm_set1_epi8(-128 + 26)));
     const uint32_t vowels =
-        letters &
-        mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lower, _mm_set1_epi8('a')),
-                                                    _mm_cmpeq_epi8(lower, _mm_set1_epi8('e'))),
-                                       _mm_or_si128(_mm_cmpeq_epi8(lower, _mm_set1_epi8('i')),
-                                                    _mm_cmpeq_epi8(lower, _mm_set1_epi8('o')))),
-                          _mm_or_si128(_mm_cmpeq_epi8(lower, _mm_set1_epi8('u')),
-                                       _mm_cmpeq_epi8(lower, _mm_set1_epi8('y')))));
-    // Blank: ' ', '\t', '\n', '\r', '\f' (9, 10, 13, 12; not 11).
+        letters & mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(lower_eq('a'), lower_eq('e')),
+                                                 _mm_or_si128(lower_eq('i'), lower_eq('o'))),
+                                    _mm_or_si128(lower_eq('u'), lower_eq('y'))));
+    // Blank: ' ', '\t', '\n', '\r', '\f' (not '\v').
     const uint32_t blank = mask(_mm_or_si128(
         _mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f'))));
-    // Unmapped: control characters other than the blanks, and DEL.
+    // Unmapped: the other control characters, and DEL. Bytes past the prefix may be
+    // negative as signed; the prefix mask drops them.
     const uint32_t control =
         mask(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), eq(0x7F)));
     // Three 16-bit counts in one 64-bit word, added in place: without a POPCNT
     // instruction in the baseline x86-64 set, __builtin_popcount is a library call.
-    uint64_t x = static_cast<uint64_t>(~blank & 0xFFFF) |
-                 (static_cast<uint64_t>(control & ~blank) << 16) |
+    uint64_t x = static_cast<uint64_t>(~blank & in_prefix) |
+                 (static_cast<uint64_t>(control & ~blank & in_prefix) << 16) |
                  (static_cast<uint64_t>(letters) << 32);
     x -= (x >> 1) & 0x5555555555555555ULL;
     x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
@@ -185,20 +190,20 @@ class Counter {
     c_.unmapped += (x >> 16) & 0xFFFF;
     c_.letters += (x >> 32) & 0xFFFF;
     uint32_t i = 0;
-    while (i < 16) {
+    while (i < limit) {
       const uint32_t rest_letters = letters >> i;
       if ((rest_letters & 1) != 0) {
-        // A run of letters from i: it may go on into the next block.
-        const auto length = static_cast<uint32_t>(__builtin_ctz(~rest_letters | (1u << (16 - i))));
+        // A run of letters from i: it may go on past the prefix.
+        const auto length = static_cast<uint32_t>(__builtin_ctz(~rest_letters));
         run_ += length;
         run_has_vowel_ |= ((vowels >> i) & ((1u << length) - 1)) != 0;
         i += length;
       } else {
         EndRun();
-        i = rest_letters == 0 ? 16 : i + static_cast<uint32_t>(__builtin_ctz(rest_letters));
+        i = rest_letters == 0 ? limit : i + static_cast<uint32_t>(__builtin_ctz(rest_letters));
       }
     }
-    return true;
+    return limit;
   }
 #endif
 

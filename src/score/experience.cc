@@ -52,8 +52,13 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  const std::vector<Word> words = Words(lower);
   std::vector<YearsPhrase> phrases;
+  // Most text names no years at all; splitting it into words to find that out was the
+  // larger part of reading a resume's summary.
+  if (lower.find("year") == std::string::npos && lower.find("yr") == std::string::npos) {
+    return phrases;
+  }
+  const std::vector<Word> words = Words(lower);
   for (size_t i = 1; i < words.size(); ++i) {
     if (!OneOf(words[i].text, {"year", "years", "yr", "yrs"})) continue;
     // "two-year programme", "150-year-old": an adjective, not a duration.

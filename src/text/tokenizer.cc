@@ -204,7 +204,8 @@ uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
 // HashKey of the lower-case form of the ASCII word s[begin, end), without writing that
 // form anywhere. Sets *inner_upper when a capital letter stands at the word's third byte
 // or later, the only place where two glued words can meet.
-inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper) {
+inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper,
+                                 uint64_t* head) {
   const size_t len = end - begin;
   uint64_t hash = kFnvOffset ^ (len * kFnvPrime);
   uint64_t upper_seen = 0;
@@ -214,7 +215,12 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
     std::memcpy(&chunk, s.data() + begin + i, 8);
     uint64_t upper;
     chunk = LowerAscii8(chunk, &upper);
-    upper_seen |= i == 0 ? upper & ~uint64_t{0xFFFF} : upper;
+    if (i == 0) {
+      upper_seen |= upper & ~uint64_t{0xFFFF};
+      *head = chunk;
+    } else {
+      upper_seen |= upper;
+    }
     hash = MixChunk(hash, chunk);
   }
   if (i < len) {
@@ -228,7 +234,12 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
     }
     uint64_t upper;
     chunk = LowerAscii8(chunk, &upper);
-    upper_seen |= i == 0 ? upper & ~uint64_t{0xFFFF} : upper;
+    if (i == 0) {
+      upper_seen |= upper & ~uint64_t{0xFFFF};
+      *head = chunk;
+    } else {
+      upper_seen |= upper;
+    }
     hash = MixChunk(hash, chunk);
   }
   *inner_upper = upper_seen != 0;
@@ -450,7 +461,9 @@ class TextTokenizer {
   }
 
   void Emit(size_t begin, size_t end, bool non_ascii) {
-    sink_->OnToken(*this, begin, end, non_ascii);
+    if (non_ascii || !sink_->SkipsQuickly(s_, begin, end)) {
+      sink_->OnToken(*this, begin, end, non_ascii);
+    }
     break_pending_ = false;
     last_end_ = end;
   }
@@ -470,6 +483,7 @@ class StreamSink {
 
   size_t Mark() const { return out_->tokens.size(); }
   void Rollback(size_t mark) { out_->tokens.resize(mark); }
+  bool SkipsQuickly(std::string_view, size_t, size_t) { return false; }  // keeps every token
   size_t key_end() const { return key_end_; }
 
   void OnToken(const TextTokenizer<StreamSink>& tokenizer, size_t begin, size_t end,
@@ -539,6 +553,24 @@ class KnownSink {
   }
   uint32_t ordinal() const { return ordinal_; }
 
+  // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
+  // at most eight bytes, without a capital past its second byte, that the vocabulary's
+  // filter turns away. Its hash is HashLoweredAscii's, from one load. Returns false,
+  // having done nothing, for any other word: OnToken takes it.
+  bool SkipsQuickly(std::string_view s, size_t begin, size_t end) {
+    const size_t len = end - begin;
+    if (len > 8 || begin + 8 > s.size()) return false;
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + begin, 8);
+    chunk &= ~uint64_t{0} >> (64 - 8 * len);
+    uint64_t upper;
+    chunk = LowerAscii8(chunk, &upper);
+    if ((upper & ~uint64_t{0xFFFF}) != 0) return false;
+    if (!vocabulary_.SurelyAbsent(MixChunk(kFnvOffset ^ (len * kFnvPrime), chunk))) return false;
+    ++ordinal_;
+    return true;
+  }
+
   void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end,
                bool non_ascii) {
     const std::string_view s = tokenizer.text();
@@ -575,8 +607,9 @@ class KnownSink {
   uint32_t Lookup(std::string_view s, size_t begin, size_t end, bool non_ascii,
                   bool* inner_upper) const {
     if (!non_ascii) {
-      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper);
-      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin));
+      uint64_t head = 0;
+      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper, &head);
+      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin), head);
     }
     const std::string folded = FoldCase(s.substr(begin, end - begin));
     return vocabulary_.Find(HashKey(folded), folded);

@@ -1,5 +1,8 @@
 #include "text/vocabulary.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -16,7 +19,13 @@ size_t SlotFor(uint64_t hash, size_t capacity) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : key_offsets_{0, 0}, hashes_{0} { Rebuild(kMinSlots); }
+Vocabulary::Vocabulary() : key_offsets_{0, 0}, key_heads_{0}, hashes_{0} { Rebuild(kMinSlots); }
+
+uint64_t Vocabulary::HeadOf(std::string_view key) {
+  uint64_t head = 0;
+  std::memcpy(&head, key.data(), std::min<size_t>(key.size(), 8));
+  return head;
+}
 
 template <typename SameKey>
 uint32_t Vocabulary::Probe(uint64_t hash, size_t key_len, SameKey same_key) const {
@@ -39,12 +48,19 @@ uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
   return Probe(hash, key.size(), [&](std::string_view stored) { return stored == key; });
 }
 
-uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw) const {
-  return Probe(hash, raw.size(), [&](std::string_view stored) {
+uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head) const {
+  const size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
+    const Slot& s = slots_[slot];
+    if (s.id == kUnknown) return kUnknown;
+    if (s.tag != tag || key_heads_[s.id] != head) continue;
+    const uint32_t begin = key_offsets_[s.id];
+    if (key_offsets_[s.id + 1] - begin != raw.size()) continue;
     bool same = true;
-    for (size_t i = 0; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == stored[i];
-    return same;
-  });
+    for (size_t i = 8; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == key_pool_[begin + i];
+    if (same) return s.id;
+  }
 }
 
 uint32_t Vocabulary::Intern(std::string_view key) {
@@ -54,6 +70,7 @@ uint32_t Vocabulary::Intern(std::string_view key) {
   const auto id = static_cast<uint32_t>(++size_);
   key_pool_.append(key);
   key_offsets_.push_back(static_cast<uint32_t>(key_pool_.size()));
+  key_heads_.push_back(HeadOf(key));
   hashes_.push_back(hash);
   Place(id);
   return id;
@@ -83,8 +100,8 @@ void Vocabulary::Rebuild(size_t slot_count) {
 
 size_t Vocabulary::MemoryBytes() const {
   return slots_.capacity() * sizeof(Slot) + key_pool_.capacity() +
-         key_offsets_.capacity() * sizeof(uint32_t) + hashes_.capacity() * sizeof(uint64_t) +
-         filter_.capacity() * sizeof(uint64_t);
+         key_offsets_.capacity() * sizeof(uint32_t) + key_heads_.capacity() * sizeof(uint64_t) +
+         hashes_.capacity() * sizeof(uint64_t) + filter_.capacity() * sizeof(uint64_t);
 }
 
 }  // namespace jobfit::text

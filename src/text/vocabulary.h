@@ -28,10 +28,14 @@ class Vocabulary {
   uint32_t Find(uint64_t hash, std::string_view key) const;
 
   // Returns the id of the ASCII word `raw` as its lower-case key would have, or kUnknown;
-  // `hash` is HashKey of that lower-case key. Saves the tokenizer a copy of every word.
-  uint32_t FindLowered(uint64_t hash, std::string_view raw) const {
-    return SurelyAbsent(hash) ? kUnknown : FindLoweredInTable(hash, raw);
+  // `hash` is HashKey of that lower-case key and `head` its HeadOf. Saves the tokenizer a
+  // copy of every word, and most comparisons to one of eight bytes.
+  uint32_t FindLowered(uint64_t hash, std::string_view raw, uint64_t head) const {
+    return SurelyAbsent(hash) ? kUnknown : FindLoweredInTable(hash, raw, head);
   }
+
+  // The first eight bytes of a key, zeros past its end, as a little-endian load gives them.
+  static uint64_t HeadOf(std::string_view key);
 
   // True when no key with this hash can be present (a quick test before Find).
   bool SurelyAbsent(uint64_t hash) const {
@@ -57,7 +61,7 @@ class Vocabulary {
     uint32_t id = kUnknown;
   };
 
-  uint32_t FindLoweredInTable(uint64_t hash, std::string_view raw) const;
+  uint32_t FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head) const;
   template <typename SameKey>
   uint32_t Probe(uint64_t hash, size_t key_len, SameKey same_key) const;
   void Place(uint32_t id);
@@ -66,6 +70,7 @@ class Vocabulary {
   std::vector<Slot> slots_;
   std::string key_pool_;
   std::vector<uint32_t> key_offsets_;  // by id; key i is [key_offsets_[i], key_offsets_[i + 1])
+  std::vector<uint64_t> key_heads_;    // by id: HeadOf(key)
   std::vector<uint64_t> hashes_;       // by id, to rebuild the table
   size_t size_ = 0;
   uint32_t whole_words_ = UINT32_MAX;

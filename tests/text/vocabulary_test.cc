@@ -18,9 +18,25 @@ TEST(Vocabulary, InternsOnceAndFindsByFoldedKey) {
   EXPECT_EQ(vocabulary.Find(HashKey("python"), "python"), python);
   EXPECT_EQ(vocabulary.Find(HashKey("pytho"), "pytho"), Vocabulary::kUnknown);
   // The tokenizer's lookup lower-cases the word as it compares.
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn"), python);
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++"), cpp);
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn", Vocabulary::HeadOf("python")),
+            python);
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++", Vocabulary::HeadOf("c++")), cpp);
   EXPECT_EQ(vocabulary.size(), 2u);
+}
+
+TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
+  Vocabulary vocabulary;
+  const uint32_t kubernetes = vocabulary.Intern("kubernetes");
+  const uint32_t kuberne = vocabulary.Intern("kuberne");
+  const auto find = [&](std::string_view raw, std::string_view key) {
+    return vocabulary.FindLowered(HashKey(key), raw, Vocabulary::HeadOf(key));
+  };
+  EXPECT_EQ(find("KuberNETES", "kubernetes"), kubernetes);
+  EXPECT_EQ(find("Kuberne", "kuberne"), kuberne);
+  // Same first eight bytes, a different tail; and a different length.
+  EXPECT_EQ(find("kubernetez", "kubernetez"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("kubernete", "kubernete"), Vocabulary::kUnknown);
+  EXPECT_EQ(Vocabulary::HeadOf("go"), uint64_t{'g'} | uint64_t{'o'} << 8);
 }
 
 TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
