@@ -461,7 +461,7 @@ class TextTokenizer {
   }
 
   void Emit(size_t begin, size_t end, bool non_ascii) {
-    if (non_ascii || !sink_->SkipsQuickly(s_, begin, end)) {
+    if (non_ascii || !sink_->TakesQuickly(*this, begin, end)) {
       sink_->OnToken(*this, begin, end, non_ascii);
     }
     break_pending_ = false;
@@ -483,7 +483,7 @@ class StreamSink {
 
   size_t Mark() const { return out_->tokens.size(); }
   void Rollback(size_t mark) { out_->tokens.resize(mark); }
-  bool SkipsQuickly(std::string_view, size_t, size_t) { return false; }  // keeps every token
+  bool TakesQuickly(const TextTokenizer<StreamSink>&, size_t, size_t) { return false; }
   size_t key_end() const { return key_end_; }
 
   void OnToken(const TextTokenizer<StreamSink>& tokenizer, size_t begin, size_t end,
@@ -554,10 +554,12 @@ class KnownSink {
   uint32_t ordinal() const { return ordinal_; }
 
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
-  // at most eight bytes, without a capital past its second byte, that the vocabulary's
-  // filter turns away. Its hash is HashLoweredAscii's, from one load. Returns false,
-  // having done nothing, for any other word: OnToken takes it.
-  bool SkipsQuickly(std::string_view s, size_t begin, size_t end) {
+  // at most eight bytes without a capital past its second byte, hashed as
+  // HashLoweredAscii would from one load, then turned away by the vocabulary's filter or
+  // looked up and kept. Returns false, having done nothing, for any other word: OnToken
+  // takes those.
+  bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end) {
+    const std::string_view s = tokenizer.text();
     const size_t len = end - begin;
     if (len > 8 || begin + 8 > s.size()) return false;
     uint64_t chunk;
@@ -566,8 +568,13 @@ class KnownSink {
     uint64_t upper;
     chunk = LowerAscii8(chunk, &upper);
     if ((upper & ~uint64_t{0xFFFF}) != 0) return false;
-    if (!vocabulary_.SurelyAbsent(MixChunk(kFnvOffset ^ (len * kFnvPrime), chunk))) return false;
-    ++ordinal_;
+    const uint64_t hash = MixChunk(kFnvOffset ^ (len * kFnvPrime), chunk);
+    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), chunk);
+    if (id == Vocabulary::kUnknown) {
+      ++ordinal_;
+    } else {
+      Keep(tokenizer, begin, end, id);
+    }
     return true;
   }
 
