@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 namespace jobfit::base {
@@ -50,6 +51,7 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
                       "input is larger than the limit of " + std::to_string(max_bytes) + " bytes",
                       Location::InFile(shown));
       }
+      ReserveLarge(&data, size);
       data.resize(size);
       data.resize(std::fread(data.data(), 1, size, file.get()));
     }
@@ -74,6 +76,19 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
     }
   }
   return data;
+}
+
+void ReserveLarge(std::string* text, size_t size) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  const bool fresh = text->capacity() < size;
+  text->reserve(size);
+  if (!fresh || size < 4 * kHugePage) return;
+  const auto begin = reinterpret_cast<uintptr_t>(text->data());
+  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t last = (begin + text->capacity()) & ~(kHugePage - 1);
+  // Advice only: where transparent huge pages are off, the kernel declines and nothing
+  // else changes.
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 }
 
 }  // namespace jobfit::base

@@ -2,6 +2,7 @@
 #ifndef JOBFIT_BASE_FILE_H_
 #define JOBFIT_BASE_FILE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -13,6 +14,12 @@ namespace jobfit::base {
 // kIoError (naming the OS error) or kLimitExceeded when the input is larger than
 // max_bytes, so a huge or endless input never exhausts memory.
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes);
+
+// Gives *text room for `size` bytes, asking the kernel to back a large buffer with huge
+// pages where it allows that: a 100 MB corpus then takes a few hundred page faults
+// instead of 25,000, and fewer TLB misses on every pass over it. Call it before the
+// buffer is first written. Contents are kept; nothing changes for small sizes.
+void ReserveLarge(std::string* text, size_t size);
 
 }  // namespace jobfit::base
 

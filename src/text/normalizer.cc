@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include "base/file.h"
 #include "text/utf8.h"
 
 namespace jobfit::text {
@@ -70,7 +71,7 @@ class NormalizerBuilder {
     out_->text_.clear();
     out_->edits_.clear();
     out_->input_size_ = input.size();
-    out_->text_.reserve(input.size());
+    base::ReserveLarge(&out_->text_, input.size());
   }
 
   void Copy(size_t begin, size_t end) {
