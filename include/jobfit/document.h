@@ -195,8 +195,9 @@ struct ReadOptions {
   // time per page, and a resume has one to five.
   uint32_t max_pdf_pages = 300;
   // Whether plain text (text, Markdown) is searched for section headings
-  // (Document::sections), which scoring uses to weigh skills and dates. A caller that only
-  // extracts terms saves a pass over every line of the text by turning it off.
+  // (Document::sections). Scoring finds a resume's or an ad's sections in the text itself,
+  // so a caller that only extracts or scores saves a pass over every line by turning it
+  // off, as `jobfit extract`, `batch` and `stream` do.
   bool find_sections = true;
 
   // Returns tighter limits for many untrusted files read in one run (a batch of

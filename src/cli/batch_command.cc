@@ -249,7 +249,9 @@ Output ProcessEntry(const Scoring& scoring, const BatchConfig& config, const Wal
     std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(entry.path, ec);
     item.bytes = ec ? 0 : static_cast<uint64_t>(size);
-    Result<Document> read = ReadDocument(entry.path, ReadOptions::ForBatch());
+    ReadOptions options = ReadOptions::ForBatch();
+    options.find_sections = false;  // scoring finds the sections it weighs itself
+    Result<Document> read = ReadDocument(entry.path, options);
     if (read.ok()) {
       document = std::move(*read);
       ScoreDocument(scoring, *document, &item);

@@ -83,9 +83,11 @@ std::string Process(const Scoring& scoring, Task&& task) {
       return RenderStreamJsonLine(lexicon, request.id_json, task.line, item);
     }
   }
-  Result<Document> document =
-      request.has_text ? ReadDocumentFromMemory(request.text, "<text>", ReadOptions::ForBatch())
-                       : ReadDocument(request.path, ReadOptions::ForBatch());
+  ReadOptions options = ReadOptions::ForBatch();
+  options.find_sections = false;  // scoring finds the sections it weighs itself
+  Result<Document> document = request.has_text
+                                  ? ReadDocumentFromMemory(request.text, "<text>", options)
+                                  : ReadDocument(request.path, options);
   if (request.has_text) {
     item.bytes = request.text.size();
   } else {
