@@ -15,10 +15,9 @@ namespace jobfit::base {
 // max_bytes, so a huge or endless input never exhausts memory.
 Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes);
 
-// Gives *text room for `size` bytes, asking the kernel to back a large buffer with huge
-// pages where it allows that: a 100 MB corpus then takes a few hundred page faults
-// instead of 25,000, and fewer TLB misses on every pass over it. Call it before the
-// buffer is first written. Contents are kept; nothing changes for small sizes.
+// Gives *text room for `size` bytes. A large buffer is mapped in one call where the
+// kernel allows it: a 100 MB corpus otherwise takes 25,000 page faults on its first
+// write. Call it before the buffer is first written. Contents are kept.
 void ReserveLarge(std::string* text, size_t size);
 
 }  // namespace jobfit::base
