@@ -129,18 +129,27 @@ std::string Peek(const std::string& path) {
 
 Result<Document> ReadDocument(const std::string& path, const ReadOptions& options) {
   const std::string shown = path == "-" ? "<stdin>" : path;
-  uint64_t limit = std::max(options.max_bytes, options.max_binary_bytes);
-  if (path != "-") {
-    // The limit depends on the format only for a file that could exceed one of them; a
-    // resume is far below both, and peeking cost a batch three system calls per file.
-    std::error_code error;
-    const uintmax_t size = std::filesystem::file_size(path, error);
-    if (error || size > std::min(options.max_bytes, options.max_binary_bytes)) {
-      const read::Sniffed sniffed = read::SniffContainer(Peek(path));
-      limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
+  // Read up to the larger limit, then hold the bytes to their format's: a resume is far
+  // below both, and finding the format first cost a batch system calls for every file.
+  const uint64_t larger = std::max(options.max_bytes, options.max_binary_bytes);
+  const uint64_t smaller = std::min(options.max_bytes, options.max_binary_bytes);
+  uint64_t limit = larger;
+  Result<std::string> bytes = base::ReadFile(path, larger);
+  if (path == "-") {
+    // stdin cannot be peeked at before it is read: the larger limit holds.
+  } else if (bytes.ok() && bytes->size() > smaller) {
+    limit = IsBinary(read::SniffContainer(*bytes).container) ? options.max_binary_bytes
+                                                             : options.max_bytes;
+    if (bytes->size() > limit) {
+      bytes = Status(StatusCode::kLimitExceeded,
+                     "input is larger than the limit of " + std::to_string(limit) + " bytes");
     }
+  } else if (!bytes.ok() && bytes.status().code() == StatusCode::kLimitExceeded) {
+    limit = IsBinary(read::SniffContainer(Peek(path)).container) ? options.max_binary_bytes
+                                                                 : options.max_bytes;
+    bytes = Status(StatusCode::kLimitExceeded,
+                   "input is larger than the limit of " + std::to_string(limit) + " bytes");
   }
-  Result<std::string> bytes = base::ReadFile(path, limit);
   if (!bytes.ok()) {
     if (bytes.status().code() != StatusCode::kLimitExceeded) return bytes.status();
     // Name the option to raise, which base::ReadFile cannot know.

@@ -385,13 +385,20 @@ TEST(ReadDocumentTest, UnsupportedFormatsSayWhatToDo) {
 TEST(ReadDocumentTest, SizeLimitsDependOnTheFormat) {
   ReadOptions options;
   options.max_bytes = 100;
-  EXPECT_EQ(ReadFails("resume.txt", options).code(), StatusCode::kLimitExceeded);
+  const Status text = ReadFails("resume.txt", options);
+  EXPECT_EQ(text.code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(text.message(), "input is larger than the limit of 100 bytes for text (max_bytes)");
   // Binary formats have their own, separate limit.
   EXPECT_TRUE(ReadDocument(Fixture("resume.pdf"), options).ok());
   options.max_binary_bytes = 1000;
   const Status status = ReadFails("resume.pdf", options);
   EXPECT_EQ(status.code(), StatusCode::kLimitExceeded);
-  EXPECT_TRUE(Contains(status.message(), "max_binary_bytes"));
+  EXPECT_EQ(status.message(),
+            "input is larger than the limit of 1000 bytes for PDF/DOCX/ODT (max_binary_bytes)");
+  // A file over the text limit but under the binary one is held to its own format's.
+  options.max_binary_bytes = uint64_t{1} << 20;
+  EXPECT_EQ(ReadFails("resume.txt", options).message(),
+            "input is larger than the limit of 100 bytes for text (max_bytes)");
   const ReadOptions batch = ReadOptions::ForBatch();
   EXPECT_LT(batch.max_bytes, ReadOptions{}.max_bytes);
   EXPECT_LT(batch.max_pdf_pages, ReadOptions{}.max_pdf_pages);
