@@ -126,9 +126,18 @@ std::vector<Section<Kind>> Split(std::string_view text, Kind first, Classifier c
   return sections;
 }
 
-bool IsAllCapsHeading(std::string_view line) {
-  line = Trim(line);
-  if (!LooksLikeHeading(line) || WordCount(line) > 4) return false;
+// For a line that looks like a heading of at most four words: the section its phrase
+// names, if any.
+std::optional<ResumeSection> KnownResumeHeading(std::string_view line) {
+  const std::string key = HeadingKey(line);
+  for (const Phrase<ResumeSection>& phrase : kResumePhrases) {
+    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
+  }
+  return std::nullopt;
+}
+
+// For a line that looks like a heading of at most four words: whether it is in capitals.
+bool IsAllCaps(std::string_view line) {
   size_t letters = 0;
   for (char c : line) {
     if (c >= 'a' && c <= 'z') return false;
@@ -167,11 +176,7 @@ std::optional<AdSection> ClassifyAdHeading(std::string_view line) {
 
 std::optional<ResumeSection> ClassifyResumeHeading(std::string_view line) {
   if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
-  const std::string key = HeadingKey(line);
-  for (const Phrase<ResumeSection>& phrase : kResumePhrases) {
-    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
-  }
-  return std::nullopt;
+  return KnownResumeHeading(line);
 }
 
 std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
@@ -191,11 +196,16 @@ std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
 std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text) {
   // An unknown heading in capitals ("INTERESTS", "AWARDS") starts an "other" section;
   // the resume's name and title lines are mixed case, so they stay in the header.
-  return Split(text, ResumeSection::kHeader, ClassifyResumeHeading,
-               [](std::string_view line) -> std::optional<ResumeSection> {
-                 if (IsAllCapsHeading(line)) return ResumeSection::kOther;
-                 return std::nullopt;
-               });
+  // The heading shape is tested once per line for both kinds of heading.
+  return Split(
+      text, ResumeSection::kHeader,
+      [](std::string_view line) -> std::optional<ResumeSection> {
+        if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
+        if (const std::optional<ResumeSection> kind = KnownResumeHeading(line)) return kind;
+        if (IsAllCaps(line)) return ResumeSection::kOther;
+        return std::nullopt;
+      },
+      [](std::string_view) -> std::optional<ResumeSection> { return std::nullopt; });
 }
 
 }  // namespace jobfit::internal

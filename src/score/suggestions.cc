@@ -1,6 +1,7 @@
 // Suggestions: what to add or reword, ranked (docs/SCORING.md, "Suggestions").
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -65,6 +66,8 @@ bool ResumeUsesWording(std::string_view resume_text, const std::vector<TextSpan>
 std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_view resume_text,
                                          const CheckResult& result) {
   std::vector<Ranked> ranked;
+  ranked.reserve(result.missing.size() + result.matched.size() +
+                 result.requirements.term_years.size() + 2);
   size_t order = 0;
   auto add = [&](int tier, double weight, Suggestion s) {
     ranked.push_back({tier, weight, order++, std::move(s)});
@@ -160,13 +163,19 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
     }
   }
 
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+  // Ranks indexes, not the suggestions: moving a suggestion moves five strings.
+  std::vector<uint32_t> rank(ranked.size());
+  for (uint32_t i = 0; i < rank.size(); ++i) rank[i] = i;
+  std::sort(rank.begin(), rank.end(), [&](uint32_t x, uint32_t y) {
+    const Ranked& a = ranked[x];
+    const Ranked& b = ranked[y];
     if (a.tier != b.tier) return a.tier < b.tier;
     if (a.weight != b.weight) return a.weight > b.weight;
     return a.order < b.order;
   });
   std::vector<Suggestion> out;
-  for (Ranked& r : ranked) out.push_back(std::move(r.suggestion));
+  out.reserve(ranked.size());
+  for (const uint32_t i : rank) out.push_back(std::move(ranked[i].suggestion));
   return out;
 }
 
