@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -59,6 +60,11 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
                             !is_stdin);
   if (file.get() < 0) {
     const int err = errno;
+    struct stat info {};
+    if (err != ENOENT && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+      return Status(StatusCode::kInvalidArgument, "is a directory, not a file",
+                    Location::InFile(shown));
+    }
     return Status(err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
                   std::string("cannot open: ") + std::strerror(err), Location::InFile(shown));
   }
@@ -71,8 +77,10 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
     }
     // A regular file is read straight into a string of its size: growing the string in
     // steps copied a large corpus several times over and faulted in twice its pages.
-    if (S_ISREG(info.st_mode) && info.st_size > 0) {
-      const auto size = static_cast<uint64_t>(info.st_size);
+    // Stdin redirected from a file may have been read in part already.
+    const off_t at = is_stdin && S_ISREG(info.st_mode) ? ::lseek(file.get(), 0, SEEK_CUR) : 0;
+    if (S_ISREG(info.st_mode) && info.st_size > std::max<off_t>(at, 0)) {
+      const auto size = static_cast<uint64_t>(info.st_size - std::max<off_t>(at, 0));
       if (size > max_bytes) return TooLarge(max_bytes, shown);
       ReserveLarge(&data, size);
       data.resize(size);
@@ -82,10 +90,10 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
                       Location::InFile(shown));
       }
       data.resize(static_cast<size_t>(got));
-      if (data.size() == size) return data;  // the whole file, as fstat measured it
     }
   }
-  // The rest: a pipe or stdin, or a file that changed size while it was read.
+  // The rest: a pipe or stdin, or a file that grew while it was read (one more read finds
+  // the end of one that did not).
   char buffer[1 << 16];
   while (true) {
     const ssize_t got = ReadFully(file.get(), buffer, sizeof buffer);

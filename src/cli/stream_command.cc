@@ -73,6 +73,13 @@ std::string Process(const Scoring& scoring, Task&& task) {
     return RenderStreamJsonLine(lexicon, request.id_json, task.line, item);
   }
   item.path = request.path;
+  if (!request.has_text && request.path == "-") {
+    // "-" means stdin to the reader, and stdin carries the requests.
+    item.error = BatchError{"invalid_argument",
+                            "\"path\": \"-\" would read stdin, which carries the requests; "
+                            "write ./- for a file named -"};
+    return RenderStreamJsonLine(lexicon, request.id_json, task.line, item);
+  }
   if (!request.has_text) {
     // A FIFO or device would block the read, and with it every line after this one.
     struct stat st {};

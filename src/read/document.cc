@@ -144,7 +144,9 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
       bytes = Status(StatusCode::kLimitExceeded,
                      "input is larger than the limit of " + std::to_string(limit) + " bytes");
     }
-  } else if (!bytes.ok() && bytes.status().code() == StatusCode::kLimitExceeded) {
+  } else if (!bytes.ok() && bytes.status().code() == StatusCode::kLimitExceeded &&
+             std::filesystem::is_regular_file(path)) {
+    // Over both limits: a peek names the one that applies. (A FIFO cannot be read twice.)
     limit = IsBinary(read::SniffContainer(Peek(path)).container) ? options.max_binary_bytes
                                                                  : options.max_bytes;
     bytes = Status(StatusCode::kLimitExceeded,

@@ -166,7 +166,7 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
   // Ranks indexes, not the suggestions: moving a suggestion moves five strings.
   std::vector<uint32_t> rank(ranked.size());
   for (uint32_t i = 0; i < rank.size(); ++i) rank[i] = i;
-  std::sort(rank.begin(), rank.end(), [&](uint32_t x, uint32_t y) {
+  std::stable_sort(rank.begin(), rank.end(), [&](uint32_t x, uint32_t y) {
     const Ranked& a = ranked[x];
     const Ranked& b = ranked[y];
     if (a.tier != b.tier) return a.tier < b.tier;

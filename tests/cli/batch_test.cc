@@ -325,6 +325,20 @@ TEST_F(BatchTest, StreamDoesNotBlockOnAFifoPath) {
   EXPECT_EQ(Json::parse(lines[1])["error"]["code"], "unsupported");  // a folder
 }
 
+TEST_F(BatchTest, StreamRefusesAPathThatWouldReadItsOwnInput) {
+  // "-" is stdin to the reader; reading it would eat the requests that follow.
+  const std::string resume = Json(Slurp(JOBFIT_SOURCE_DIR "/examples/sample_resume.txt")).dump();
+  const RunResult r = Run("stream" + std::string(kMlAd) + kAsOf,
+                          "{\"id\": 1, \"path\": \"-\"}\n{\"id\": 2, \"text\": " + resume +
+                              "}\n{\"id\": 3, \"text\": " + resume + "}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(Json::parse(lines[0])["error"]["code"], "invalid_argument");
+  EXPECT_GT(Json::parse(lines[1])["results"][0]["score"].get<double>(), 0);
+  EXPECT_EQ(Json::parse(lines[2])["id"], 3);
+}
+
 TEST_F(BatchTest, FourStreamShardsMergeToTheOneProcessOutput) {
   Generate("in", 40);
   std::vector<std::string> inputs;

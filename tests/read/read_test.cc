@@ -2,6 +2,9 @@
 // README there). Every format, the encodings, the broken inputs that must fail with a
 // message naming the file, the limits, and the cross-format agreement: the same resume as
 // TXT, PDF, DOCX, ODT, HTML and JSON Resume yields the same terms.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -20,6 +24,7 @@
 #include "read/text_builder.h"
 #include "testing/test_util.h"
 #include "text/encoding.h"
+#include <sys/stat.h>
 
 namespace jobfit {
 namespace {
@@ -402,6 +407,29 @@ TEST(ReadDocumentTest, SizeLimitsDependOnTheFormat) {
   const ReadOptions batch = ReadOptions::ForBatch();
   EXPECT_LT(batch.max_bytes, ReadOptions{}.max_bytes);
   EXPECT_LT(batch.max_pdf_pages, ReadOptions{}.max_pdf_pages);
+}
+
+TEST(ReadDocumentTest, AFifoOverTheLimitFailsWithoutWaiting) {
+  // Over both limits, a regular file is peeked at to name the limit that applies; a FIFO
+  // cannot be opened a second time (no writer would come), so it is not.
+  const std::string fifo = ::testing::TempDir() + "jobfit_read_fifo";
+  ::unlink(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY);
+    if (fd < 0) return;
+    const std::string bytes(300, 'x');
+    (void)!::write(fd, bytes.data(), bytes.size());
+    ::close(fd);
+  });
+  ReadOptions options;
+  options.max_bytes = 100;
+  options.max_binary_bytes = 50;
+  const Result<Document> read = ReadDocument(fifo, options);
+  writer.join();
+  ::unlink(fifo.c_str());
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), StatusCode::kLimitExceeded);
 }
 
 TEST(ReadDocumentTest, MissingFileIsNotFound) {
