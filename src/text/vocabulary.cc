@@ -19,7 +19,7 @@ size_t SlotFor(uint64_t hash, size_t capacity) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : key_offsets_{0, 0}, key_heads_{0}, hashes_{0} { Rebuild(kMinSlots); }
+Vocabulary::Vocabulary() : keys_(1), hashes_{0} { Rebuild(kMinSlots); }
 
 uint64_t Vocabulary::HeadOf(std::string_view key) {
   uint64_t head = 0;
@@ -35,9 +35,9 @@ uint32_t Vocabulary::Probe(uint64_t hash, size_t key_len, SameKey same_key) cons
     const Slot& s = slots_[slot];
     if (s.id == kUnknown) return kUnknown;
     if (s.tag != tag) continue;
-    const uint32_t begin = key_offsets_[s.id];
-    if (key_offsets_[s.id + 1] - begin == key_len &&
-        same_key(std::string_view(key_pool_).substr(begin, key_len))) {
+    const KeyInfo& key = keys_[s.id];
+    if (key.length == key_len &&
+        same_key(std::string_view(key_pool_).substr(key.offset, key_len))) {
       return s.id;
     }
   }
@@ -54,11 +54,11 @@ uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uin
   for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
     const Slot& s = slots_[slot];
     if (s.id == kUnknown) return kUnknown;
-    if (s.tag != tag || key_heads_[s.id] != head) continue;
-    const uint32_t begin = key_offsets_[s.id];
-    if (key_offsets_[s.id + 1] - begin != raw.size()) continue;
+    if (s.tag != tag) continue;
+    const KeyInfo& key = keys_[s.id];
+    if (key.head != head || key.length != raw.size()) continue;
     bool same = true;
-    for (size_t i = 8; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == key_pool_[begin + i];
+    for (size_t i = 8; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == key_pool_[key.offset + i];
     if (same) return s.id;
   }
 }
@@ -69,8 +69,8 @@ uint32_t Vocabulary::Intern(std::string_view key) {
   if ((size_ + 1) * 2 > slots_.size()) Rebuild(slots_.size() * 2);
   const auto id = static_cast<uint32_t>(++size_);
   key_pool_.append(key);
-  key_offsets_.push_back(static_cast<uint32_t>(key_pool_.size()));
-  key_heads_.push_back(HeadOf(key));
+  keys_.push_back({HeadOf(key), static_cast<uint32_t>(key_pool_.size() - key.size()),
+                   static_cast<uint32_t>(key.size())});
   hashes_.push_back(hash);
   Place(id);
   return id;
@@ -100,8 +100,8 @@ void Vocabulary::Rebuild(size_t slot_count) {
 
 size_t Vocabulary::MemoryBytes() const {
   return slots_.capacity() * sizeof(Slot) + key_pool_.capacity() +
-         key_offsets_.capacity() * sizeof(uint32_t) + key_heads_.capacity() * sizeof(uint64_t) +
-         hashes_.capacity() * sizeof(uint64_t) + filter_.capacity() * sizeof(uint64_t);
+         keys_.capacity() * sizeof(KeyInfo) + hashes_.capacity() * sizeof(uint64_t) +
+         filter_.capacity() * sizeof(uint64_t);
 }
 
 }  // namespace jobfit::text
