@@ -54,7 +54,9 @@ TEST(ReadQualityCounts, PathsAgreeAcrossBlockEdges) {
 
 TEST(ReadQualityCounts, PathsAgreeOnRandomText) {
   std::mt19937 random(7);
-  const std::string alphabet = "aeiouy bcdfgkrstxz AEIOUQXZ .,;-\t\n\r\f\x01\x7f" "09";
+  const std::string alphabet =
+      "aeiouy bcdfgkrstxz AEIOUQXZ .,;-\t\n\r\f\x01\x7f"
+      "09";
   for (int round = 0; round < 300; ++round) {
     std::string text;
     const size_t length = random() % 200;
