@@ -1,12 +1,14 @@
 // Differential libFuzzer target for the tokenizer: the 64-byte block path must give the
 // same tokens as the byte loop it falls back to, for the full stream (keys and flags) and
-// for the matcher's known-token stream (ordinals, ids, flags), on any bytes.
+// for the matcher's known-token stream (ordinals, ids, flags), on any bytes. The reader's
+// quality count is held to its byte loop the same way.
 //
 //   build/fuzz/fuzz/tokenizer_fuzzer corpora/resumes
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "read/quality.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "text/vocabulary.h"
@@ -36,8 +38,14 @@ const jobfit::text::Vocabulary& TestVocabulary() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jobfit::text;
+  const std::string_view raw(reinterpret_cast<const char*>(data), size);
+  if (!(jobfit::read::CountText(raw, jobfit::read::CountPath::kBlocks) ==
+        jobfit::read::CountText(raw, jobfit::read::CountPath::kBytes))) {
+    __builtin_trap();
+  }
+
   NormalizedText normalized;
-  Normalize(std::string_view(reinterpret_cast<const char*>(data), size), {}, &normalized);
+  Normalize(raw, {}, &normalized);
   const std::string_view text = normalized.text();
 
   TokenStream blocks;

@@ -30,12 +30,13 @@ std::string Written(double value) {
 }
 
 TEST(JsonWriterTest, StringsAreEscapedAsNlohmannDoes) {
+  const char with_nul[] = "nul \0 and unit separator \x1f and DEL \x7f";
   const std::vector<std::string> strings = {
       "",
       "plain ASCII, C++ and C#",
       "quote \" and backslash \\ and slash /",
       "tab\there, line\nbreak, \r \b \f",
-      std::string("nul \0 and unit separator \x1f and DEL \x7f", 40),
+      std::string(with_nul, sizeof with_nul - 1),
       "caf\xc3\xa9, \xe2\x80\x9csmart quotes\xe2\x80\x9d, NBSP\xc2\xa0, ligature \xef\xac\x81",
       "CJK \xe6\x97\xa5\xe6\x9c\xac and emoji \xf0\x9f\x9a\x80",
       "invalid \xff byte",
