@@ -29,29 +29,16 @@ void JsonWriter::BeforeValue() {
   first_ = false;
 }
 
-JsonWriter& JsonWriter::BeginObject() {
+JsonWriter& JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_->push_back('{');
+  out_->push_back(bracket);
   first_ = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::EndObject() {
-  out_->push_back('}');
-  first_ = false;  // the object was a value of its parent
-  return *this;
-}
-
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_->push_back('[');
-  first_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  out_->push_back(']');
-  first_ = false;
+JsonWriter& JsonWriter::Close(char bracket) {
+  out_->push_back(bracket);
+  first_ = false;  // the object or array was a value of its parent
   return *this;
 }
 

@@ -209,19 +209,23 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
   const size_t len = end - begin;
   uint64_t hash = kFnvOffset ^ (len * kFnvPrime);
   uint64_t upper_seen = 0;
+  // Lower-cases and mixes the eight bytes of the word from offset i; the first eight are
+  // the key's head, and their first two bytes may be capitals without a glue.
+  const auto mix = [&](size_t i, uint64_t chunk) {
+    uint64_t upper;
+    chunk = LowerAscii8(chunk, &upper);
+    if (i == 0) {
+      upper &= ~uint64_t{0xFFFF};
+      *head = chunk;
+    }
+    upper_seen |= upper;
+    hash = MixChunk(hash, chunk);
+  };
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, s.data() + begin + i, 8);
-    uint64_t upper;
-    chunk = LowerAscii8(chunk, &upper);
-    if (i == 0) {
-      upper_seen |= upper & ~uint64_t{0xFFFF};
-      *head = chunk;
-    } else {
-      upper_seen |= upper;
-    }
-    hash = MixChunk(hash, chunk);
+    mix(i, chunk);
   }
   if (i < len) {
     const size_t rest = len - i;
@@ -232,15 +236,7 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
     } else {
       std::memcpy(&chunk, s.data() + begin + i, rest);
     }
-    uint64_t upper;
-    chunk = LowerAscii8(chunk, &upper);
-    if (i == 0) {
-      upper_seen |= upper & ~uint64_t{0xFFFF};
-      *head = chunk;
-    } else {
-      upper_seen |= upper;
-    }
-    hash = MixChunk(hash, chunk);
+    mix(i, chunk);
   }
   *inner_upper = upper_seen != 0;
   return hash;

@@ -28,39 +28,33 @@ uint64_t Vocabulary::HeadOf(std::string_view key) {
 }
 
 template <typename SameKey>
-uint32_t Vocabulary::Probe(uint64_t hash, size_t key_len, SameKey same_key) const {
+uint32_t Vocabulary::Probe(uint64_t hash, SameKey same_key) const {
   const size_t mask = slots_.size() - 1;
   const auto tag = static_cast<uint32_t>(hash >> 32);
   for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
     const Slot& s = slots_[slot];
     if (s.id == kUnknown) return kUnknown;
-    if (s.tag != tag) continue;
-    const KeyInfo& key = keys_[s.id];
-    if (key.length == key_len &&
-        same_key(std::string_view(key_pool_).substr(key.offset, key_len))) {
-      return s.id;
-    }
+    if (s.tag == tag && same_key(keys_[s.id])) return s.id;
   }
 }
 
 uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
   if (SurelyAbsent(hash)) return kUnknown;
-  return Probe(hash, key.size(), [&](std::string_view stored) { return stored == key; });
+  return Probe(hash, [&](const KeyInfo& stored) {
+    return stored.length == key.size() &&
+           std::string_view(key_pool_).substr(stored.offset, stored.length) == key;
+  });
 }
 
 uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head) const {
-  const size_t mask = slots_.size() - 1;
-  const auto tag = static_cast<uint32_t>(hash >> 32);
-  for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
-    const Slot& s = slots_[slot];
-    if (s.id == kUnknown) return kUnknown;
-    if (s.tag != tag) continue;
-    const KeyInfo& key = keys_[s.id];
-    if (key.head != head || key.length != raw.size()) continue;
+  return Probe(hash, [&](const KeyInfo& stored) {
+    if (stored.head != head || stored.length != raw.size()) return false;
     bool same = true;
-    for (size_t i = 8; i < raw.size(); ++i) same &= LowerAscii(raw[i]) == key_pool_[key.offset + i];
-    if (same) return s.id;
-  }
+    for (size_t i = 8; i < raw.size(); ++i) {
+      same &= LowerAscii(raw[i]) == key_pool_[stored.offset + i];
+    }
+    return same;
+  });
 }
 
 uint32_t Vocabulary::Intern(std::string_view key) {

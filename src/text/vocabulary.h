@@ -63,7 +63,7 @@ class Vocabulary {
 
   uint32_t FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head) const;
   template <typename SameKey>
-  uint32_t Probe(uint64_t hash, size_t key_len, SameKey same_key) const;
+  uint32_t Probe(uint64_t hash, SameKey same_key) const;
   void Place(uint32_t id);
   void Rebuild(size_t slot_count);
 
