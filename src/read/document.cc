@@ -135,20 +135,21 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
   const uint64_t smaller = std::min(options.max_bytes, options.max_binary_bytes);
   uint64_t limit = larger;
   Result<std::string> bytes = base::ReadFile(path, larger);
+  bool over_limit = false;
   if (path == "-") {
     // stdin cannot be peeked at before it is read: the larger limit holds.
   } else if (bytes.ok() && bytes->size() > smaller) {
     limit = IsBinary(read::SniffContainer(*bytes).container) ? options.max_binary_bytes
                                                              : options.max_bytes;
-    if (bytes->size() > limit) {
-      bytes = Status(StatusCode::kLimitExceeded,
-                     "input is larger than the limit of " + std::to_string(limit) + " bytes");
-    }
+    over_limit = bytes->size() > limit;
   } else if (!bytes.ok() && bytes.status().code() == StatusCode::kLimitExceeded &&
              std::filesystem::is_regular_file(path)) {
     // Over both limits: a peek names the one that applies. (A FIFO cannot be read twice.)
     limit = IsBinary(read::SniffContainer(Peek(path)).container) ? options.max_binary_bytes
                                                                  : options.max_bytes;
+    over_limit = true;
+  }
+  if (over_limit) {
     bytes = Status(StatusCode::kLimitExceeded,
                    "input is larger than the limit of " + std::to_string(limit) + " bytes");
   }

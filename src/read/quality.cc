@@ -162,10 +162,7 @@ class Counter {
     const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
     const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
     const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
-    // Ranges shifted (mod 256) to start at -128, so that a signed "less than" tests them.
-    const uint32_t letters =
-        in_prefix & mask(_mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(128 - 'a')),
-                                        _mm_set1_epi8(-128 + 26)));
+    const uint32_t letters = in_prefix & mask(text::AsciiLetterLanes(bytes));
     const uint32_t vowels =
         letters & mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(lower_eq('a'), lower_eq('e')),
                                                  _mm_or_si128(lower_eq('i'), lower_eq('o'))),

@@ -154,19 +154,6 @@ bool GapBreaksPhrase(std::string_view gap) {
   return false;
 }
 
-#if defined(__SSE2__)
-// Marks the ASCII letters and digits among 16 bytes (0xFF lanes). Each range is shifted
-// (mod 256) to start at -128, so that a signed "less than" tests it.
-__m128i AsciiAlnumLanes(__m128i bytes) {
-  const __m128i letter = _mm_cmplt_epi8(
-      _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
-      _mm_set1_epi8(-128 + 26));
-  const __m128i digit =
-      _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
-  return _mm_or_si128(letter, digit);
-}
-#endif
-
 // Returns the end of the run of ASCII letters and digits that starts at pos. Sixteen bytes
 // are classified at a time: words of prose are a few bytes long, and the byte loop's exit
 // branch, taken at an unpredictable place in every word, was the tokenizer's largest cost.
@@ -196,6 +183,10 @@ uint64_t LowerAscii8(uint64_t x, uint64_t* upper_bits) {
 
 constexpr uint64_t kHashMul = 0x9E3779B97F4A7C15ULL;
 
+// Where a key's hash starts: its length, mixed in, so that zero padding cannot make two
+// keys of different lengths collide.
+uint64_t HashSeed(size_t len) { return kFnvOffset ^ (len * kFnvPrime); }
+
 uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
   hash = (hash ^ chunk) * kHashMul;
   return hash ^ (hash >> 29);
@@ -207,7 +198,7 @@ uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
 inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper,
                                  uint64_t* head) {
   const size_t len = end - begin;
-  uint64_t hash = kFnvOffset ^ (len * kFnvPrime);
+  uint64_t hash = HashSeed(len);
   uint64_t upper_seen = 0;
   // Lower-cases and mixes the eight bytes of the word from offset i; the first eight are
   // the key's head, and their first two bytes may be capitals without a glue.
@@ -564,7 +555,7 @@ class KnownSink {
     uint64_t upper;
     chunk = LowerAscii8(chunk, &upper);
     if ((upper & ~uint64_t{0xFFFF}) != 0) return false;
-    const uint64_t hash = MixChunk(kFnvOffset ^ (len * kFnvPrime), chunk);
+    const uint64_t hash = MixChunk(HashSeed(len), chunk);
     const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), chunk);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
@@ -656,7 +647,7 @@ uint64_t HashKey(std::string_view key) {
   // Eight bytes per multiply instead of one (FNV-1a's serial multiply per byte was a
   // measurable share of tokenizing); keys are short, so the tail is a single load.
   // HashLoweredAscii computes the same hash from a word's text without copying it.
-  uint64_t hash = kFnvOffset ^ (key.size() * kFnvPrime);
+  uint64_t hash = HashSeed(key.size());
   size_t i = 0;
   for (; i + 8 <= key.size(); i += 8) {
     uint64_t chunk;

@@ -1,4 +1,5 @@
-// UTF-8 decoding and ASCII case shared by the normalizer, the tokenizer and the vocabulary.
+// UTF-8 decoding and ASCII classes shared by the normalizer, the tokenizer, the vocabulary
+// and the reader's quality count.
 #ifndef JOBFIT_TEXT_UTF8_H_
 #define JOBFIT_TEXT_UTF8_H_
 
@@ -6,6 +7,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace jobfit::text {
 
@@ -31,6 +36,23 @@ struct AsciiLowerTable {
 };
 inline constexpr AsciiLowerTable kAsciiLower;
 inline char LowerAscii(char c) { return kAsciiLower.lower[static_cast<unsigned char>(c)]; }
+
+#if defined(__SSE2__)
+// Marks the ASCII letters among 16 bytes (0xFF lanes). The range is shifted (mod 256) to
+// start at -128, so that one signed "less than" tests it.
+inline __m128i AsciiLetterLanes(__m128i bytes) {
+  return _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')),
+      _mm_set1_epi8(-128 + 26));
+}
+
+// Marks the ASCII letters and digits among 16 bytes (0xFF lanes).
+inline __m128i AsciiAlnumLanes(__m128i bytes) {
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
+  return _mm_or_si128(AsciiLetterLanes(bytes), digit);
+}
+#endif
 
 }  // namespace jobfit::text
 
