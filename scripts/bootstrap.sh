@@ -8,6 +8,7 @@ packages=(
   libre2-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev libgumbo-dev
+  libgoogle-perftools-dev  # tcmalloc for the jobfit program
   python3  # tests/install runs examples/python (ctypes) against the installed library
 )
 if [[ "${1:-}" == "--with-bench-peers" ]]; then

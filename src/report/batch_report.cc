@@ -1,7 +1,6 @@
 // The `jobfit batch` and `jobfit stream` records: jobfit.batch/1 and jobfit.stream/1 JSON
 // lines, the batch CSV, and reading both kinds of line back.
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,6 +10,7 @@
 
 #include "jobfit/report.h"
 
+#include "base/number_format.h"
 #include "report/check_json.h"
 #include "report/json_writer.h"
 
@@ -100,11 +100,7 @@ std::string Cell(std::string_view text) {
   return quoted + "\"";
 }
 
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
+std::string Number(double value) { return base::FormatFixed(value, 1); }
 
 std::string JoinIds(const Lexicon& lexicon, const std::vector<TermOutcome>& outcomes) {
   std::string out;

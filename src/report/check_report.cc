@@ -7,6 +7,7 @@
 
 #include "jobfit/report.h"
 
+#include "base/number_format.h"
 #include "report/check_json.h"
 #include "report/json_writer.h"
 #include "report/text_layout.h"
@@ -23,11 +24,7 @@ constexpr const char* kRed = "\x1b[31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
 
-std::string Fixed(double value, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
+std::string Fixed(double value, int decimals) { return base::FormatFixed(value, decimals); }
 
 std::string MonthText(MonthIndex month) {
   char buffer[16];

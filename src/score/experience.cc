@@ -1,6 +1,7 @@
 #include "score/experience.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "score/text_util.h"
@@ -18,19 +19,22 @@ struct Word {
   std::string_view text;  // lower case
 };
 
-std::vector<Word> Words(std::string_view lower) {
-  std::vector<Word> words;
-  for (size_t i = 0; i < lower.size();) {
-    if (!IsAlnum(lower[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < lower.size() && IsAlnum(lower[end])) ++end;
-    words.push_back({i, end, lower.substr(i, end - i)});
-    i = end;
-  }
-  return words;
+// The word (run of letters and digits) that ends at or before `end`, if any.
+std::optional<Word> WordBefore(std::string_view lower, size_t end) {
+  while (end > 0 && !IsAlnum(lower[end - 1])) --end;
+  if (end == 0) return std::nullopt;
+  size_t begin = end;
+  while (begin > 0 && IsAlnum(lower[begin - 1])) --begin;
+  return Word{begin, end, lower.substr(begin, end - begin)};
+}
+
+// The word that starts at or after `begin`, if any.
+std::optional<Word> WordAfter(std::string_view lower, size_t begin) {
+  while (begin < lower.size() && !IsAlnum(lower[begin])) ++begin;
+  if (begin == lower.size()) return std::nullopt;
+  size_t end = begin;
+  while (end < lower.size() && IsAlnum(lower[end])) ++end;
+  return Word{begin, end, lower.substr(begin, end - begin)};
 }
 
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> list) {
@@ -53,61 +57,65 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   std::vector<YearsPhrase> phrases;
-  // Most text names no years at all; splitting it into words to find that out was the
-  // larger part of reading a resume's summary.
-  if (lower.find("year") == std::string::npos && lower.find("yr") == std::string::npos) {
-    return phrases;
-  }
-  const std::vector<Word> words = Words(lower);
-  for (size_t i = 1; i < words.size(); ++i) {
-    if (!OneOf(words[i].text, {"year", "years", "yr", "yrs"})) continue;
+  // A resume's summary is read whole: only the few words around each "years" matter, so
+  // they are found from there instead of splitting the whole text into words.
+  for (size_t at = lower.find('y'); at != std::string::npos; at = lower.find('y', at + 1)) {
+    if (at > 0 && IsAlnum(lower[at - 1])) continue;
+    const std::optional<Word> unit = WordAfter(lower, at);
+    if (!OneOf(unit->text, {"year", "years", "yr", "yrs"})) continue;
     // "two-year programme", "150-year-old": an adjective, not a duration.
-    if (words[i].end < lower.size() && lower[words[i].end] == '-') continue;
-    size_t first = i - 1;
-    std::optional<int> value = ParseSmallNumber(words[first].text);
+    if (unit->end < lower.size() && lower[unit->end] == '-') continue;
+    // The words before the unit, nearest first: the number, and what qualifies it.
+    std::optional<Word> before_unit[4];
+    for (size_t k = 0, end = unit->begin; k < 4; ++k) {
+      before_unit[k] = WordBefore(lower, end);
+      if (!before_unit[k]) break;
+      end = before_unit[k]->begin;
+    }
+    if (!before_unit[0]) continue;
+    size_t first = 0;  // index into before_unit of the phrase's first word
+    std::optional<int> value = ParseSmallNumber(before_unit[0]->text);
     if (!value) continue;
     // "3 to 5 years": "to" is a word of its own.
-    if (first >= 2 && words[first - 1].text == "to") {
-      std::optional<int> low = ParseSmallNumber(words[first - 2].text);
+    if (before_unit[2] && before_unit[1]->text == "to") {
+      std::optional<int> low = ParseSmallNumber(before_unit[2]->text);
       if (low && *low <= *value) {
         value = low;
-        first -= 2;
+        first = 2;
       }
     }
     // "3+ years": the plus sits between the number and "years" and changes nothing.
-    if (first >= 1) {
-      std::optional<int> low = ParseSmallNumber(words[first - 1].text);
-      const std::string_view gap = std::string_view(lower).substr(
-          words[first - 1].end, words[first].begin - words[first - 1].end);
+    if (const std::optional<Word>& word = before_unit[first + 1]) {
+      std::optional<int> low = ParseSmallNumber(word->text);
+      const std::string_view gap =
+          std::string_view(lower).substr(word->end, before_unit[first]->begin - word->end);
       if (low && IsRangeGap(gap) && *low <= *value) {
         value = low;
-        --first;
+        ++first;
       }
     }
-    if (first >= 1 &&
-        OneOf(words[first - 1].text, {"founded", "within", "after", "for", "since", "in", "every",
-                                      "first", "next", "last", "past", "established", "nearly"})) {
+    if (first + 1 < 4 && before_unit[first + 1] &&
+        OneOf(before_unit[first + 1]->text,
+              {"founded", "within", "after", "for", "since", "in", "every", "first", "next", "last",
+               "past", "established", "nearly"})) {
       continue;
     }
-    if (i + 1 < words.size() &&
-        OneOf(words[i + 1].text, {"ago", "old", "running", "history", "business"})) {
-      continue;
-    }
-    const std::string_view rest = std::string_view(lower).substr(words[i].end);
+    const std::optional<Word> next = WordAfter(lower, unit->end);
+    if (next && OneOf(next->text, {"ago", "old", "running", "history", "business"})) continue;
+    const std::string_view rest = std::string_view(lower).substr(unit->end);
     const bool experience = rest.find("experience") != std::string_view::npos;
-    const bool linked = i + 1 < words.size() &&
-                        OneOf(words[i + 1].text,
-                              {"of", "in", "with", "using", "as", "working", "building", "shipping",
-                               "leading", "doing", "hands", "professional", "commercial"});
+    const bool linked = next && OneOf(next->text, {"of", "in", "with", "using", "as", "working",
+                                                   "building", "shipping", "leading", "doing",
+                                                   "hands", "professional", "commercial"});
     if (!experience && !linked) continue;
-    const std::string_view before = std::string_view(lower).substr(0, words[first].begin);
+    const size_t phrase_begin = before_unit[first]->begin;
+    const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
     const bool side = before.find("including") != std::string_view::npos ||
                       before.find("incl.") != std::string_view::npos ||
                       before.find("of which") != std::string_view::npos ||
                       std::count(before.begin(), before.end(), '(') >
                           std::count(before.begin(), before.end(), ')');
-    phrases.push_back(
-        {static_cast<double>(*value), words[first].begin, words[i].end, side, experience});
+    phrases.push_back({static_cast<double>(*value), phrase_begin, unit->end, side, experience});
   }
   return phrases;
 }

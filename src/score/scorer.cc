@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <utility>
 
+#include "base/number_format.h"
 #include "score/text_util.h"
 
 namespace jobfit {
@@ -47,11 +47,7 @@ Evidence EvidenceOf(const ResumeTerm& t) {
   return mentioned ? Evidence::kMentioned : skills ? Evidence::kSkillsOnly : Evidence::kNone;
 }
 
-std::string Fixed(double value, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
+std::string Fixed(double value, int decimals) { return base::FormatFixed(value, decimals); }
 
 double Round1(double value) { return std::round(value * 10.0) / 10.0; }
 

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <utility>
 
+#include "base/number_format.h"
 #include "score/scorer.h"
 #include "score/text_util.h"
 
@@ -33,16 +33,14 @@ struct Ranked {
 };
 
 std::string Years(double years) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, years == std::floor(years) ? "%.0f" : "%.1f", years);
-  return buffer;
+  return base::FormatFixed(years, years == std::floor(years) ? 0 : 1);
 }
 
 std::string Names(const Lexicon& lexicon, const TermRequirement& req) {
   std::string names = lexicon.term(req.term).name;
   for (size_t i = 0; i < req.alternatives.size(); ++i) {
-    names +=
-        (i + 1 == req.alternatives.size() ? " or " : ", ") + lexicon.term(req.alternatives[i]).name;
+    names += i + 1 == req.alternatives.size() ? " or " : ", ";
+    names += lexicon.term(req.alternatives[i]).name;
   }
   return names;
 }
@@ -78,30 +76,31 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
   for (const TermOutcome& o : result.missing) {
     const TermRequirement& req = o.requirement;
     Suggestion s = AboutRequirement(SuggestionKind::kAddTerm, req, lexicon);
-    s.message = "Add " + Names(lexicon, req) + " (" + std::string(NeedName(req.need));
-    if (req.mentions > 1) s.message += ", named " + std::to_string(req.mentions) + " times";
-    s.message += ")";
-    if (from_ad) s.message += ", in the ad's words: \"" + s.ad_wording + "\"";
-    s.message += ".";
+    const std::string times = req.mentions > 1 ? std::to_string(req.mentions) : std::string();
+    s.message = Concat(
+        {"Add ", Names(lexicon, req), " (", NeedName(req.need), times.empty() ? "" : ", named ",
+         times, times.empty() ? "" : " times", ")", from_ad ? ", in the ad's words: \"" : "",
+         from_ad ? std::string_view(s.ad_wording) : std::string_view(), from_ad ? "\"" : "", "."});
     add(req.need == Need::kRequired ? 0 : 2, req.weight, std::move(s));
   }
 
-  auto years_suggestion = [&](const YearsRequirement& req, double have, const std::string& what) {
+  auto years_suggestion = [&](const YearsRequirement& req, double have, std::string_view what,
+                              std::string_view what_name) {
     if (have >= req.years) return;
     Suggestion s;
     s.kind = SuggestionKind::kYears;
     s.term = req.term;
     s.need = req.need;
     s.ad_sentence = req.sentence;
-    s.message = "The ad asks for " + Years(req.years) + "+ years " + what +
-                "; the resume's dated " + "roles show " + Years(std::round(have * 10) / 10) +
-                ". Date every role, and name the skill in the roles that used it.";
+    s.message = Concat({"The ad asks for ", Years(req.years), "+ years ", what, what_name,
+                        "; the resume's dated roles show ", Years(std::round(have * 10) / 10),
+                        ". Date every role, and name the skill in the roles that used it."});
     add(req.need == Need::kRequired ? 1 : 3, 0, std::move(s));
   };
   if (reqs.role_years) {
     const double have =
         result.resume.total_years > 0 ? result.resume.total_years : result.resume.claimed_years;
-    years_suggestion(*reqs.role_years, have, "of experience");
+    years_suggestion(*reqs.role_years, have, "of experience", "");
   }
   for (const YearsRequirement& req : reqs.term_years) {
     if (!req.term || *req.term >= lexicon.size()) continue;
@@ -109,7 +108,7 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
     for (const ResumeTerm& t : result.resume.terms) {
       if (t.term == *req.term) have = t.years;
     }
-    years_suggestion(req, have, "of " + lexicon.term(*req.term).name);
+    years_suggestion(req, have, "of ", lexicon.term(*req.term).name);
   }
   if (reqs.degree) {
     const ScoreComponent* education = nullptr;
@@ -142,23 +141,24 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
     const TermRequirement& req = o.requirement;
     if (o.evidence == Evidence::kImplied && o.matched_by) {
       Suggestion s = AboutRequirement(SuggestionKind::kNameImplied, req, lexicon);
-      s.message = "Name " + s.ad_wording + " itself; the resume only implies it through " +
-                  lexicon.term(*o.matched_by).name + ".";
+      s.message = Concat({"Name ", s.ad_wording, " itself; the resume only implies it through ",
+                          lexicon.term(*o.matched_by).name, "."});
       add(5, req.weight, std::move(s));
       continue;
     }
     if (from_ad && o.matched_by == req.term && !req.wording.empty() &&
         !ResumeUsesWording(resume_text, o.resume_spans, req.wording)) {
       Suggestion s = AboutRequirement(SuggestionKind::kUseAdWording, req, lexicon);
-      s.message = "Write \"" + req.wording + "\" as the ad does (the resume says \"" +
-                  o.resume_wording + "\"); a literal keyword filter misses other spellings.";
+      s.message =
+          Concat({"Write \"", req.wording, "\" as the ad does (the resume says \"",
+                  o.resume_wording, "\"); a literal keyword filter misses other spellings."});
       add(4, req.weight, std::move(s));
     }
     if (o.evidence == Evidence::kSkillsOnly) {
       Suggestion s = AboutRequirement(SuggestionKind::kShowInExperience, req, lexicon);
       s.term = o.matched_by;  // the term shown, which may stand in for the one asked for
-      s.message = lexicon.term(o.matched_by.value_or(req.term)).name +
-                  " is only listed under skills; show it in a role or project.";
+      s.message = Concat({lexicon.term(o.matched_by.value_or(req.term)).name,
+                          " is only listed under skills; show it in a role or project."});
       add(6, req.weight, std::move(s));
     }
   }

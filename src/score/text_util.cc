@@ -215,4 +215,13 @@ std::string AlnumKey(std::string_view s) {
   return out;
 }
 
+std::string Concat(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (const std::string_view part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (const std::string_view part : parts) out.append(part);
+  return out;
+}
+
 }  // namespace jobfit::internal

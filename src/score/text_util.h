@@ -5,6 +5,7 @@
 #define JOBFIT_SCORE_TEXT_UTIL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,10 @@ std::optional<int> ParseSmallNumber(std::string_view word);
 // Keeps only ASCII letters and digits, lower-cased: "Kuber-\nnetes" and "Kubernetes", "CI/CD"
 // and "CI CD" compare equal, as a literal ATS keyword search would see them.
 std::string AlnumKey(std::string_view s);
+
+// Joins the parts into one string, allocated once: a chain of operator+ makes a
+// temporary per step, and a result's messages are built for every resume scored.
+std::string Concat(std::initializer_list<std::string_view> parts);
 
 }  // namespace jobfit::internal
 
