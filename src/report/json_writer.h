@@ -6,6 +6,7 @@
 #ifndef JOBFIT_REPORT_JSON_WRITER_H_
 #define JOBFIT_REPORT_JSON_WRITER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ class JsonWriter {
   JsonWriter& EndObject() { return Close('}'); }
   JsonWriter& BeginArray() { return Open('['); }
   JsonWriter& EndArray() { return Close(']'); }
+  // `key` is plain ASCII, no quote, backslash or control character, as every key of a
+  // jobfit report is: it is written without escaping (checked in debug builds).
   JsonWriter& Key(std::string_view key);
   // Continues an object whose members so far were written by other means (the text
   // ends inside it, after at least one member).
@@ -39,6 +42,12 @@ class JsonWriter {
   JsonWriter& Raw(std::string_view json);
 
  private:
+  // Writes a string of at most kShortString plain ASCII bytes, with the comma before it
+  // and, for a key, the colon after it, in one append; returns false, having written
+  // nothing, for any other string. Most keys and values of a report are such strings, and
+  // three or four appends for each had become most of the writer's time.
+  static constexpr size_t kShortString = 48;
+  bool ShortPlain(std::string_view value, bool key);
   void BeforeValue();
   JsonWriter& Open(char bracket);
   JsonWriter& Close(char bracket);

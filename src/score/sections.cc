@@ -1,6 +1,7 @@
 #include "score/sections.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -128,10 +129,45 @@ std::vector<Section<Kind>> Split(std::string_view text, Kind first, Classifier c
 
 // For a line that looks like a heading of at most four words: the section its phrase
 // names, if any.
+// The pairs of adjacent bytes of a short text, hashed to 256 bits: a phrase can be in the
+// text only if its first two pairs are. Most heading-shaped lines of a resume are names
+// and job titles, and searching each of them for every phrase cost more than finding the
+// resume's roles.
+class BytePairs {
+ public:
+  explicit BytePairs(std::string_view text) {
+    for (size_t i = 1; i < text.size(); ++i) Add(text[i - 1], text[i]);
+  }
+  bool MayContain(std::string_view phrase) const {
+    return Has(phrase[0], phrase[1]) && (phrase.size() < 3 || Has(phrase[1], phrase[2]));
+  }
+
+ private:
+  static unsigned Bit(char a, char b) {
+    return (static_cast<unsigned char>(a) * 37u + static_cast<unsigned char>(b)) & 255u;
+  }
+  void Add(char a, char b) {
+    const unsigned bit = Bit(a, b);
+    bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  bool Has(char a, char b) const {
+    const unsigned bit = Bit(a, b);
+    return (bits_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
+  uint64_t bits_[4] = {};
+};
+
+static_assert(std::all_of(std::begin(kResumePhrases), std::end(kResumePhrases),
+                          [](const auto& phrase) { return phrase.text.size() >= 2; }),
+              "BytePairs needs a phrase's first pair");
+
 std::optional<ResumeSection> KnownResumeHeading(std::string_view line) {
   const std::string key = HeadingKey(line);
+  const BytePairs pairs(key);
   for (const Phrase<ResumeSection>& phrase : kResumePhrases) {
-    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
+    if (pairs.MayContain(phrase.text) && key.find(phrase.text) != std::string::npos) {
+      return phrase.kind;
+    }
   }
   return std::nullopt;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,40 @@ TEST(JsonWriterTest, StringsAreEscapedAsNlohmannDoes) {
   }
 }
 
+// Strings of random pieces, long enough to cross the writer's 16-byte blocks: plain text,
+// every escape, multi-byte characters and broken sequences at any offset.
+TEST(JsonWriterTest, RandomStringsAreEscapedAsNlohmannDoes) {
+  // The last four pieces are broken UTF-8.
+  const std::vector<std::string> pieces = {"a",
+                                           "Kubernetes ",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\t",
+                                           std::string(1, '\0'),
+                                           "\x01",
+                                           "\x1f",
+                                           "\x7f",
+                                           "\xc3\xa9",
+                                           "\xe2\x80\x99",
+                                           "\xf0\x9f\x9a\x80",
+                                           " ",
+                                           "0123456789abcdef",
+                                           "\xff",
+                                           "\xe2\x80",
+                                           "\xed\xa0\x80",
+                                           "\xc0\xaf"};
+  std::mt19937 random(11);
+  for (int i = 0; i < 20000; ++i) {
+    // Most strings valid, as in a report: broken pieces only in every fourth.
+    const size_t usable = i % 4 == 0 ? pieces.size() : pieces.size() - 4;
+    std::string s;
+    const size_t count = random() % 40;
+    for (size_t k = 0; k < count; ++k) s += pieces[random() % usable];
+    ASSERT_EQ(Written(s), Dumped(Json(s))) << s;
+  }
+}
+
 TEST(JsonWriterTest, NumbersAreWrittenAsNlohmannDoes) {
   const std::vector<double> numbers = {0.0,
                                        -0.0,
@@ -78,6 +113,26 @@ TEST(JsonWriterTest, NumbersAreWrittenAsNlohmannDoes) {
   EXPECT_EQ(out, Dumped(Json(std::numeric_limits<uint64_t>::max())));
 }
 
+// Scores, weights and years take the writer's decimal path: numbers of up to four
+// decimals and seven digits, and numbers near them that must not.
+TEST(JsonWriterTest, ShortDecimalsAreWrittenAsNlohmannDoes) {
+  for (int k = -200000; k <= 200000; ++k) {
+    const double hundredths = k / 100.0;
+    ASSERT_EQ(Written(hundredths), Dumped(Json(hundredths))) << k << " / 100";
+    const double near = std::nextafter(hundredths, 1e9);
+    ASSERT_EQ(Written(near), Dumped(Json(near))) << k;
+  }
+  for (int k = 0; k < 10000000; k += 97) {
+    const double ten_thousandths = k / 10000.0;
+    ASSERT_EQ(Written(ten_thousandths), Dumped(Json(ten_thousandths))) << k << " / 10000";
+    ASSERT_EQ(Written(-k / 1000.0), Dumped(Json(-k / 1000.0))) << "-" << k << " / 1000";
+  }
+  for (const double d : {0.1 + 0.2, 1.0 / 3.0, 999999.99, 9999999.0, 10000000.0, 591266.8799,
+                         -999999.99, 1e-5, 0.005, 12.345, 2.675, 0.0625}) {
+    EXPECT_EQ(Written(d), Dumped(Json(d))) << d;
+  }
+}
+
 TEST(JsonWriterTest, NestingAndCommasMatchADocument) {
   std::string out;
   JsonWriter w(&out);
@@ -86,6 +141,11 @@ TEST(JsonWriterTest, NestingAndCommasMatchADocument) {
   w.BeginArray().Double(0.5).EndArray().EndArray();
   w.Key("nested").BeginObject().Key("a").BeginObject().Key("b").Null().EndObject();
   w.Key("raw").Raw("{\"k\":[1,2]}").EndObject();
+  // Keys and values past the writer's short-string path, after other members.
+  const std::string long_key(60, 'k');
+  const std::string long_value = "a value of more than forty-eight plain bytes, " + long_key;
+  w.Key(long_key).String(long_value).Key("mixed").BeginArray().String(long_value);
+  w.String("short").String(long_value + " \"quoted\"").EndArray();
   w.Key("last").String("end").EndObject();
 
   Json expected;
@@ -93,6 +153,8 @@ TEST(JsonWriterTest, NestingAndCommasMatchADocument) {
   expected["empty"] = Json::array();
   expected["list"] = {1, Json::object(), nullptr, true, false, {0.5}};
   expected["nested"] = {{"a", {{"b", nullptr}}}, {"raw", {{"k", {1, 2}}}}};
+  expected[long_key] = long_value;
+  expected["mixed"] = {long_value, "short", long_value + " \"quoted\""};
   expected["last"] = "end";
   EXPECT_EQ(out, Dumped(expected));
 }
