@@ -79,7 +79,7 @@ std::string Record(const Lexicon& lexicon, const BatchItem& item, const Json& he
     w.BeginObject().Key("index").Uint(best).Key("score").Double(item.results[best].score);
     w.EndObject();
   }
-  w.EndObject();
+  w.EndObject().Finish();
   out += '\n';
   return out;
 }

@@ -26,10 +26,24 @@ constexpr const char* kReset = "\x1b[0m";
 
 std::string Fixed(double value, int decimals) { return base::FormatFixed(value, decimals); }
 
+// "YYYY-MM". Written digit by digit for the years of resumes: every matched term of a
+// record names one, and printf's format parsing was a visible share of a record.
 std::string MonthText(MonthIndex month) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", month / 12, month % 12 + 1);
-  return buffer;
+  const int year = month / 12;
+  const int in_year = month % 12 + 1;
+  if (month < 0 || year > 9999) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, in_year);
+    return buffer;
+  }
+  const char text[] = {static_cast<char>('0' + year / 1000),
+                       static_cast<char>('0' + year / 100 % 10),
+                       static_cast<char>('0' + year / 10 % 10),
+                       static_cast<char>('0' + year % 10),
+                       '-',
+                       static_cast<char>('0' + in_year / 10),
+                       static_cast<char>('0' + in_year % 10)};
+  return std::string(text, sizeof text);
 }
 
 size_t Columns(std::string_view s) {
@@ -433,7 +447,7 @@ std::string RenderCheckJson(const Lexicon& lexicon, std::string_view resume_sour
     for (const std::string& line : result.explanation) w.String(line);
     w.EndArray();
   }
-  w.EndObject();
+  w.EndObject().Finish();
   out += '\n';
   return out;
 }

@@ -1,5 +1,6 @@
 #include "report/json_writer.h"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -53,34 +54,33 @@ size_t PlainRunEnd(std::string_view value, size_t pos, bool ascii_only) {
   return pos;
 }
 
-void AppendEscape(char c, std::string* out) {
+// The escape of a byte that JSON strings cannot hold as it is, into buffer; returns it.
+std::string_view Escape(char c, char (&buffer)[6]) {
   switch (c) {
     case '"':
-      out->append("\\\"");
-      return;
+      return "\\\"";
     case '\\':
-      out->append("\\\\");
-      return;
+      return "\\\\";
     case '\b':
-      out->append("\\b");
-      return;
+      return "\\b";
     case '\t':
-      out->append("\\t");
-      return;
+      return "\\t";
     case '\n':
-      out->append("\\n");
-      return;
+      return "\\n";
     case '\f':
-      out->append("\\f");
-      return;
+      return "\\f";
     case '\r':
-      out->append("\\r");
-      return;
+      return "\\r";
     default: {
       constexpr char kHex[] = "0123456789abcdef";
       const auto byte = static_cast<unsigned char>(c);
-      const char escape[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
-      out->append(escape, sizeof escape);
+      buffer[0] = '\\';
+      buffer[1] = 'u';
+      buffer[2] = '0';
+      buffer[3] = '0';
+      buffer[4] = kHex[byte >> 4];
+      buffer[5] = kHex[byte & 15];
+      return std::string_view(buffer, 6);
     }
   }
 }
@@ -121,24 +121,45 @@ char* ShortDecimal(double value, char* out) {
 
 }  // namespace
 
+void JsonWriter::Finish() {
+  if (cur_ == nullptr) return;
+  out_->resize(static_cast<size_t>(cur_ - out_->data()));
+  // Closed: the string is the caller's again until the next write reopens the room.
+  cur_ = nullptr;
+  end_ = nullptr;
+}
+
+void JsonWriter::Grow(size_t n) {
+  const size_t used = cur_ == nullptr ? out_->size() : static_cast<size_t>(cur_ - out_->data());
+  out_->resize(std::max(out_->capacity(), std::max(used * 2, used + n + 4096)));
+  cur_ = out_->data() + used;
+  end_ = out_->data() + out_->size();
+}
+
+void JsonWriter::Put(std::string_view bytes) {
+  Reserve(bytes.size());
+  std::memcpy(cur_, bytes.data(), bytes.size());
+  cur_ += bytes.size();
+}
+
 void JsonWriter::BeforeValue() {
   if (after_key_) {
     after_key_ = false;
     return;
   }
-  if (!first_) out_->push_back(',');
+  if (!first_) Put(',');
   first_ = false;
 }
 
 JsonWriter& JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_->push_back(bracket);
+  Put(bracket);
   first_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::Close(char bracket) {
-  out_->push_back(bracket);
+  Put(bracket);
   first_ = false;  // the object or array was a value of its parent
   return *this;
 }
@@ -147,20 +168,18 @@ bool JsonWriter::ShortPlain(std::string_view value, bool key) {
   if (value.size() > kShortString) return false;
   // A key is plain by the precondition of Key(); a value must be checked.
   if (!key && PlainRunEnd(value, 0, /*ascii_only=*/true) < value.size()) return false;
-  char quoted[kShortString + 4];
-  size_t n = 0;
+  Reserve(kShortString + 4);
   if (after_key_) {
     after_key_ = false;
   } else if (!first_) {
-    quoted[n++] = ',';
+    *cur_++ = ',';
   }
   first_ = false;
-  quoted[n++] = '"';
-  std::memcpy(quoted + n, value.data(), value.size());
-  n += value.size();
-  quoted[n++] = '"';
-  if (key) quoted[n++] = ':';
-  out_->append(quoted, n);
+  *cur_++ = '"';
+  std::memcpy(cur_, value.data(), value.size());
+  cur_ += value.size();
+  *cur_++ = '"';
+  if (key) *cur_++ = ':';
   return true;
 }
 
@@ -168,9 +187,9 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   assert(PlainRunEnd(key, 0, /*ascii_only=*/true) == key.size());
   if (!ShortPlain(key, /*key=*/true)) {
     BeforeValue();
-    out_->push_back('"');
-    out_->append(key);
-    out_->append("\":");
+    Put('"');
+    Put(key);
+    Put("\":");
   }
   after_key_ = true;
   return *this;
@@ -182,61 +201,60 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   size_t pos = PlainRunEnd(value, 0, /*ascii_only=*/true);
   if (pos < value.size() && !text::IsValidUtf8(value.substr(pos))) {
     // nlohmann's replacement of invalid UTF-8, byte for byte.
-    out_->append(nlohmann::ordered_json(value).dump(
-        -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    Put(nlohmann::ordered_json(value).dump(-1, ' ', false,
+                                           nlohmann::ordered_json::error_handler_t::replace));
     return *this;
   }
-  out_->push_back('"');
-  out_->append(value.data(), pos);
+  Put('"');
+  Put(value.substr(0, pos));
+  char buffer[6];
   while (pos < value.size()) {
     const size_t special = PlainRunEnd(value, pos, /*ascii_only=*/false);
-    out_->append(value.data() + pos, special - pos);
+    Put(value.substr(pos, special - pos));
     if (special == value.size()) break;
-    AppendEscape(value[special], out_);
+    Put(Escape(value[special], buffer));
     pos = special + 1;
   }
-  out_->push_back('"');
+  Put('"');
   return *this;
 }
 
 JsonWriter& JsonWriter::Double(double value) {
   BeforeValue();
   if (!std::isfinite(value)) {
-    out_->append("null");
+    Put("null");
     return *this;
   }
-  char buffer[64];
-  const char* end = ShortDecimal(value, buffer);
+  Reserve(64);
+  char* end = ShortDecimal(value, cur_);
   // Otherwise nlohmann's shortest round-trip digits, with ".0" after integers.
-  if (end == nullptr) end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-  out_->append(buffer, static_cast<size_t>(end - buffer));
+  if (end == nullptr) end = nlohmann::detail::to_chars(cur_, cur_ + 64, value);
+  cur_ = end;
   return *this;
 }
 
 JsonWriter& JsonWriter::Uint(uint64_t value) {
   BeforeValue();
-  char buffer[24];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  (void)ec;  // 24 bytes hold any uint64_t
-  out_->append(buffer, static_cast<size_t>(end - buffer));
+  Reserve(24);  // any uint64_t
+  cur_ = std::to_chars(cur_, cur_ + 24, value).ptr;
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool value) {
   BeforeValue();
-  out_->append(value ? "true" : "false");
+  Put(value ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
-  out_->append("null");
+  Put("null");
   return *this;
 }
 
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
-  out_->append(json);
+  Put(json);
   return *this;
 }
 

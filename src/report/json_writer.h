@@ -15,9 +15,21 @@ namespace jobfit::internal {
 
 // Calls must form one well-nested value: Key() only inside an object, each Key() followed
 // by one value, Begin and End paired. The writer does not check this.
+//
+// The writer appends to *out through a pointer into its room (the string is grown, and
+// trimmed back by Finish()), not through std::string::append: a record makes over a
+// thousand small writes, and append's checks were most of their cost. *out holds the text
+// written only after Finish() (or the writer's destruction), and must not be touched by
+// other means between a write and Finish().
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { Finish(); }
+
+  // Trims *out to the text written and hands it back. Writing may go on afterwards.
+  void Finish();
 
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
@@ -52,7 +64,20 @@ class JsonWriter {
   JsonWriter& Open(char bracket);
   JsonWriter& Close(char bracket);
 
+  // Makes room for n more bytes at cur_.
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) < n) Grow(n);
+  }
+  void Grow(size_t n);
+  void Put(char c) {
+    Reserve(1);
+    *cur_++ = c;
+  }
+  void Put(std::string_view bytes);
+
   std::string* out_;
+  char* cur_ = nullptr;     // where the next byte goes, inside *out_
+  char* end_ = nullptr;     // the end of *out_'s room
   bool first_ = true;       // nothing written yet in the innermost open object or array
   bool after_key_ = false;  // a key was written; its value comes next
 };

@@ -146,7 +146,7 @@ TEST(JsonWriterTest, NestingAndCommasMatchADocument) {
   const std::string long_value = "a value of more than forty-eight plain bytes, " + long_key;
   w.Key(long_key).String(long_value).Key("mixed").BeginArray().String(long_value);
   w.String("short").String(long_value + " \"quoted\"").EndArray();
-  w.Key("last").String("end").EndObject();
+  w.Key("last").String("end").EndObject().Finish();
 
   Json expected;
   expected["schema"] = "x/1";
@@ -163,8 +163,32 @@ TEST(JsonWriterTest, ContinuesAnObjectWrittenByOtherMeans) {
   std::string out = Dumped(Json{{"schema", "x/1"}});
   out.pop_back();
   JsonWriter w(&out);
-  w.ContinueObject().Key("more").Uint(2).EndObject();
+  w.ContinueObject().Key("more").Uint(2).EndObject().Finish();
   EXPECT_EQ(out, "{\"schema\":\"x/1\",\"more\":2}");
+}
+
+// The writer writes into the string's spare room: past its first 4 KB it grows the
+// string, and after Finish() it may go on writing.
+TEST(JsonWriterTest, GrowsAndFinishesMoreThanOnce) {
+  std::string out;
+  JsonWriter w(&out);
+  Json expected = Json::array();
+  w.BeginArray();
+  for (int i = 0; i < 3000; ++i) {
+    const std::string value =
+        "item " + std::to_string(i) + std::string(static_cast<size_t>(i % 70), 'x');
+    w.String(value).Double(i / 4.0);
+    expected.push_back(value);
+    expected.push_back(i / 4.0);
+    if (i == 1000) {
+      w.Finish();
+      EXPECT_TRUE(out.ends_with(",250.0")) << out.substr(out.size() - 20);  // 1000 / 4.0
+    }
+  }
+  w.EndArray().Finish();
+  EXPECT_EQ(out, Dumped(expected));
+  w.Finish();
+  EXPECT_EQ(out, Dumped(expected));
 }
 
 }  // namespace
