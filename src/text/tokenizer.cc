@@ -662,6 +662,46 @@ uint64_t HashKey(std::string_view key) {
   return hash;
 }
 
+namespace {
+
+// Folds text whose only non-ASCII characters are Latin-1's (U+0080 to U+00FF, the accents
+// of names and places in Western resumes) as ICU's full case folding does, into *out;
+// returns false, leaving *out unspecified, for any other character. Each such word went
+// through ICU's UTF-16 round trip.
+bool FoldLatin1(std::string_view text, std::string* out) {
+  out->clear();
+  out->reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out->push_back(LowerAscii(static_cast<char>(c)));
+      continue;
+    }
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= text.size()) return false;
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next < 0x80 || next > 0xBF) return false;
+    ++i;
+    if (c == 0xC2) {
+      if (next == 0xB5) {
+        out->append("\xCE\xBC");  // MICRO SIGN folds to GREEK SMALL LETTER MU
+      } else {
+        out->push_back(static_cast<char>(c));
+        out->push_back(static_cast<char>(next));
+      }
+    } else if (next == 0x9F) {
+      out->append("ss");  // SHARP S folds to two letters
+    } else {
+      // U+00C0 to U+00DE fold 0x20 up, but for the multiplication sign U+00D7.
+      const bool upper = next >= 0x80 && next <= 0x9E && next != 0x97;
+      out->push_back(static_cast<char>(c));
+      out->push_back(static_cast<char>(upper ? next + 0x20 : next));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string FoldCase(std::string_view text) {
   bool ascii = true;
   for (const char c : text) ascii &= !IsHighByte(c);
@@ -672,6 +712,8 @@ std::string FoldCase(std::string_view text) {
     }
     return out;
   }
+  std::string latin1;
+  if (FoldLatin1(text, &latin1)) return latin1;
   icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   folded.foldCase();

@@ -1,4 +1,5 @@
-// The read-quality counts: the 16-byte path must count exactly as the byte loop does.
+// The read-quality counts: the 64- and 16-byte paths must count exactly as the byte loop
+// does.
 #include "read/quality.h"
 
 #include <filesystem>
@@ -38,11 +39,11 @@ TEST(ReadQualityCounts, CountLettersWordsAndUnmappedCharacters) {
 }
 
 TEST(ReadQualityCounts, PathsAgreeAcrossBlockEdges) {
-  // Words and non-ASCII characters at every offset around the 16-byte edges.
+  // Words and non-ASCII characters at every offset around the 16- and 64-byte edges.
   for (const char* piece : {"strengths", "bcdfghjklm", "a", "r\xc3\xa9sum\xc3\xa9", "\x7f", "\x0b",
                             "\xc2\xa0", "\xef\xbf\xbd", "\xe2\x80\x9cquoted\xe2\x80\x9d", "\xff",
                             "\xe2\x80", "tab\there", "x\r\ny"}) {
-    for (size_t offset = 0; offset < 40; ++offset) {
+    for (size_t offset = 0; offset < 140; ++offset) {
       std::string text(offset, 'e');
       text += ' ';
       text += piece;
@@ -68,6 +69,37 @@ TEST(ReadQualityCounts, PathsAgreeOnRandomText) {
       }
     }
     ExpectSamePaths(text, "random text " + std::to_string(round));
+  }
+}
+
+// Mostly letters: runs of every length, up to whole blocks and beyond, ending at, before
+// and after the 64-byte edges, with vowelless runs among them.
+TEST(ReadQualityCounts, PathsAgreeOnLongRuns) {
+  std::mt19937 random(13);
+  const std::string letters = "bcdfgkrstxzBCDFG";
+  const std::string vowels = "aeiouyAEIOUY";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t length = random() % 700;
+    while (text.size() < length) {
+      const auto kind = random() % 100;
+      if (kind < 70) {
+        const size_t run = random() % (kind < 10 ? 140 : 9);
+        const bool vowelless = random() % 3 == 0;
+        for (size_t i = 0; i < run; ++i) {
+          text += vowelless || random() % 4 != 0 ? letters[random() % letters.size()]
+                                                 : vowels[random() % vowels.size()];
+        }
+      } else if (kind < 90) {
+        const std::string others = std::string(" \t\n.,-") + "\x01" + "\x7f" + "0";
+        text += others[random() % others.size()];
+      } else if (kind < 96) {
+        text += "\xc3\xa9";  // a letter outside ASCII
+      } else {
+        text += static_cast<char>(0x80 + random() % 0x80);
+      }
+    }
+    ExpectSamePaths(text, "long runs " + std::to_string(round));
   }
 }
 

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include "testing/test_util.h"
 #include "text/normalizer.h"
+#include "text/utf8.h"
 
 namespace jobfit::text {
 namespace {
@@ -76,6 +78,33 @@ TEST(Tokenizer, SkipsEmailAddressesAndUrls) {
 TEST(Tokenizer, FoldsCaseIncludingNonAscii) {
   EXPECT_EQ(Keys("PYTHON Éclair STRASSE"), (Strings{"python", "éclair", "strasse"}));
   EXPECT_EQ(Keys("Straße"), (Strings{"strasse"}));
+}
+
+// Latin-1 letters take a short path around ICU; it must fold every one of them as ICU's
+// full case folding does (sharp s to "ss", the micro sign to mu, the multiplication and
+// division signs unchanged), in any position among ASCII letters.
+TEST(Tokenizer, FoldsLatin1AsIcuDoes) {
+  const auto icu_fold = [](const std::string& text) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(text);
+    folded.foldCase();
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+  };
+  for (char32_t cp = 0x80; cp <= 0xFF; ++cp) {
+    std::string character;
+    AppendUtf8(cp, &character);
+    for (const std::string& text :
+         {character, "Ab" + character, character + "Z", "X" + character + character + "y"}) {
+      EXPECT_EQ(FoldCase(text), icu_fold(text)) << "U+" << std::hex << static_cast<uint32_t>(cp);
+    }
+  }
+  // Other scripts and broken sequences still go through ICU.
+  for (const std::string text : {"\xC4\xB0stanbul", "\xCE\xA3\xCE\xA9", "Z\xC3", "\xC3(",
+                                 "\xE2\x82\xAC"
+                                 "5"}) {
+    EXPECT_EQ(FoldCase(text), icu_fold(text)) << text;
+  }
 }
 
 TEST(Tokenizer, HandlesTrickyTypography) {
