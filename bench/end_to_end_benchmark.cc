@@ -1,7 +1,7 @@
 // End to end, as `jobfit extract` does it: read a file, scan it, render the text report.
 // Two shapes: one large file (bulk corpus) and many resume-sized documents through one
-// Scratch (documents per second). The scorer and the non-text readers are not benchmarked
-// yet: their modules do not exist in src/ (bench/RESULTS.md).
+// Scratch (documents per second). The readers per format and the scorer per document
+// pair have their own suites (read_benchmark.cc, score_benchmark.cc).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
