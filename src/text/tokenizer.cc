@@ -533,9 +533,12 @@ class KnownSink {
   KnownSink(const Vocabulary& vocabulary, KnownTokenStream* out)
       : vocabulary_(vocabulary), out_(out) {}
 
-  Checkpoint Mark() const { return {out_->tokens.size(), ordinal_}; }
+  // The count of kept tokens is kept beside the vector: the tokenizer marks the state at
+  // nearly every word that follows a space, and the vector's size is a division.
+  Checkpoint Mark() const { return {known_, ordinal_}; }
   void Rollback(const Checkpoint& mark) {
     out_->tokens.resize(mark.known);
+    known_ = mark.known;
     ordinal_ = mark.ordinal;
   }
   uint32_t ordinal() const { return ordinal_; }
@@ -618,6 +621,7 @@ class KnownSink {
       return;
     }
     KnownToken& token = out_->tokens.emplace_back();
+    ++known_;
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.ordinal = ordinal_++;
@@ -628,6 +632,7 @@ class KnownSink {
 
   void Keep(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, uint32_t id) {
     KnownToken& token = out_->tokens.emplace_back();
+    ++known_;
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.ordinal = ordinal_;
@@ -638,6 +643,7 @@ class KnownSink {
 
   const Vocabulary& vocabulary_;
   KnownTokenStream* out_;
+  size_t known_ = 0;  // out_->tokens.size()
   uint32_t ordinal_ = 0;
 };
 
