@@ -137,6 +137,7 @@ void JsonWriter::Grow(size_t n) {
 }
 
 void JsonWriter::Put(std::string_view bytes) {
+  if (bytes.empty()) return;  // the room may not exist yet: no copy to a null pointer
   Reserve(bytes.size());
   std::memcpy(cur_, bytes.data(), bytes.size());
   cur_ += bytes.size();

@@ -20,7 +20,8 @@ namespace jobfit::internal {
 // trimmed back by Finish()), not through std::string::append: a record makes over a
 // thousand small writes, and append's checks were most of their cost. *out holds the text
 // written only after Finish() (or the writer's destruction), and must not be touched by
-// other means between a write and Finish().
+// other means between a write and Finish(); it must outlive the writer, which finishes it
+// on destruction.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}

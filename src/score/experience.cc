@@ -65,9 +65,10 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
     if (!OneOf(unit->text, {"year", "years", "yr", "yrs"})) continue;
     // "two-year programme", "150-year-old": an adjective, not a duration.
     if (unit->end < lower.size() && lower[unit->end] == '-') continue;
-    // The words before the unit, nearest first: the number, and what qualifies it.
-    std::optional<Word> before_unit[4];
-    for (size_t k = 0, end = unit->begin; k < 4; ++k) {
+    // The words before the unit, nearest first: the number, what qualifies it, and the
+    // word before a "1-2 to 5" range, which may still negate it ("for 1-2 to 5 years").
+    std::optional<Word> before_unit[5];
+    for (size_t k = 0, end = unit->begin; k < 5; ++k) {
       before_unit[k] = WordBefore(lower, end);
       if (!before_unit[k]) break;
       end = before_unit[k]->begin;
@@ -94,7 +95,7 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
         ++first;
       }
     }
-    if (first + 1 < 4 && before_unit[first + 1] &&
+    if (before_unit[first + 1] &&
         OneOf(before_unit[first + 1]->text,
               {"founded", "within", "after", "for", "since", "in", "every", "first", "next", "last",
                "past", "established", "nearly"})) {

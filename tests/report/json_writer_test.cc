@@ -159,6 +159,14 @@ TEST(JsonWriterTest, NestingAndCommasMatchADocument) {
   EXPECT_EQ(out, Dumped(expected));
 }
 
+TEST(JsonWriterTest, EmptyWritesNeedNoRoom) {
+  std::string out;
+  JsonWriter(&out).Raw("");
+  EXPECT_EQ(out, "");
+  JsonWriter(&out).BeginArray().Raw("").EndArray();
+  EXPECT_EQ(out, "[]");
+}
+
 TEST(JsonWriterTest, ContinuesAnObjectWrittenByOtherMeans) {
   std::string out = Dumped(Json{{"schema", "x/1"}});
   out.pop_back();

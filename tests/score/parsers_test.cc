@@ -69,6 +69,12 @@ TEST(Years, CompanyAgeAndPeriodsAreNotRequirements) {
   EXPECT_TRUE(FindYearsPhrases("a structured two-year programme").empty());
   EXPECT_TRUE(FindYearsPhrases("a paid sabbatical after four years").empty());
   EXPECT_TRUE(FindYearsPhrases("completion within three years of hire").empty());
+  // The negating word may stand five words before the unit, past a range and a "to".
+  EXPECT_TRUE(FindYearsPhrases("for 1-2 to 5 years of experience").empty());
+  const auto ranged = FindYearsPhrases("1-2 to 5 years of experience");
+  ASSERT_EQ(ranged.size(), 1u);
+  EXPECT_EQ(ranged[0].years, 1.0);
+  EXPECT_EQ(ranged[0].begin, 0u);
 }
 
 TEST(Years, SideClauseIsMarked) {
