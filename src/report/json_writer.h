@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,7 +28,15 @@ class JsonWriter {
   explicit JsonWriter(std::string* out) : out_(out) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
-  ~JsonWriter() { Finish(); }
+  // Finishes the string unless it no longer holds the writer's room: a caller that moved
+  // the string away without Finish() gets unfinished text, never a write into freed memory.
+  ~JsonWriter() {
+    const std::less<const char*> before;
+    if (cur_ != nullptr && !before(cur_, out_->data()) &&
+        !before(out_->data() + out_->size(), cur_)) {
+      Finish();
+    }
+  }
 
   // Trims *out to the text written and hands it back. Writing may go on afterwards.
   void Finish();
