@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -73,7 +74,7 @@ void AddIssue(ReadQuality* quality, ReadIssueKind kind, ReadConfidence severity,
 
 namespace {
 
-// Counts one text; a word (a run of letters) may span 16-byte blocks but not texts.
+// Counts one text; a word (a run of letters) may span 64-byte blocks but not texts.
 class Counter {
  public:
   explicit Counter(TextCounts* counts) : c_(*counts) {}
@@ -82,15 +83,16 @@ class Counter {
     size_t pos = 0;
     while (pos < text.size()) {
 #if defined(__SSE2__)
-      if (path == CountPath::kBlocks && pos + 64 <= text.size()) {
-        const size_t counted = CountAsciiBlock(text, pos);
-        if (counted > 0) {
-          pos += counted;
-          continue;
+      if (path == CountPath::kBlocks) {
+        size_t counted;
+        if (pos + 64 <= text.size()) {
+          counted = CountAsciiBlock(text.data() + pos, 64);
+        } else {
+          // The text's last bytes, padded: the padding is past `available`, never counted.
+          char tail[64] = {};
+          std::memcpy(tail, text.data() + pos, text.size() - pos);
+          counted = CountAsciiBlock(tail, text.size() - pos);
         }
-      }
-      if (path == CountPath::kBlocks && pos + 16 <= text.size()) {
-        const size_t counted = CountAsciiPrefix(text, pos);
         if (counted > 0) {
           pos += counted;
           continue;
@@ -165,12 +167,12 @@ class Counter {
     return (x * 0x0101010101010101ULL) >> 56;
   }
 
-  // Counts the ASCII bytes among the 64 at pos that come before any other, and returns
-  // how many it counted. Runs of letters are taken from bit masks: only those of five
-  // letters or more are looked at one by one, for a vowel, and a run that touches either
-  // end of the counted bytes is carried on as the byte loop would. Walking every run and
-  // gap of a resume sixteen bytes at a time was most of the count's time.
-  size_t CountAsciiBlock(std::string_view text, size_t pos) {
+  // Counts the ASCII bytes among the first `available` (at most 64) of the 64 at block
+  // that come before any other, and returns how many it counted. Runs of letters are taken from bit
+  // masks: only those of five letters or more are looked at one by one, for a vowel, and a run that
+  // touches either end of the counted bytes is carried on as the byte loop would. Walking every run
+  // and gap of a resume sixteen bytes at a time was most of the count's time.
+  size_t CountAsciiBlock(const char* block, size_t available) {
     uint64_t letters = 0;
     uint64_t vowels = 0;
     uint64_t blank = 0;
@@ -180,8 +182,7 @@ class Counter {
       return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(lanes)));
     };
     for (int part = 0; part < 4; ++part) {
-      const __m128i bytes =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos + 16 * part));
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
       const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
       const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
       const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
@@ -201,7 +202,8 @@ class Counter {
     const auto low_bits = [](uint64_t n) {
       return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     };
-    const uint64_t limit = high == 0 ? 64 : static_cast<uint64_t>(__builtin_ctzll(high));
+    const uint64_t limit = std::min<uint64_t>(
+        available, high == 0 ? 64 : static_cast<uint64_t>(__builtin_ctzll(high)));
     if (limit == 0) return 0;
     const uint64_t prefix = low_bits(limit);
     letters &= prefix;
@@ -244,59 +246,6 @@ class Counter {
     return limit;
   }
 
-  // Counts the ASCII bytes among the 16 at pos that come before any other, from bit
-  // masks, a run of letters at a time, and returns how many it counted. Resumes are short,
-  // and this count ran a table lookup and a branch per byte: a twelfth of scoring one.
-  size_t CountAsciiPrefix(std::string_view text, size_t pos) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    const auto mask = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
-    const uint32_t high = mask(bytes);
-    const uint32_t limit = high == 0 ? 16 : static_cast<uint32_t>(__builtin_ctz(high));
-    if (limit == 0) return 0;
-    const uint32_t in_prefix = (1u << limit) - 1;
-    const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
-    const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
-    const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
-    const uint32_t letters = in_prefix & mask(text::AsciiLetterLanes(bytes));
-    const uint32_t vowels =
-        letters & mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(lower_eq('a'), lower_eq('e')),
-                                                 _mm_or_si128(lower_eq('i'), lower_eq('o'))),
-                                    _mm_or_si128(lower_eq('u'), lower_eq('y'))));
-    // Blank: ' ', '\t', '\n', '\r', '\f' (not '\v').
-    const uint32_t blank = mask(_mm_or_si128(
-        _mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f'))));
-    // Unmapped: the other control characters, and DEL. Bytes past the prefix may be
-    // negative as signed; the prefix mask drops them.
-    const uint32_t control =
-        mask(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), eq(0x7F)));
-    // Three 16-bit counts in one 64-bit word, added in place: without a POPCNT
-    // instruction in the baseline x86-64 set, __builtin_popcount is a library call.
-    uint64_t x = static_cast<uint64_t>(~blank & in_prefix) |
-                 (static_cast<uint64_t>(control & ~blank & in_prefix) << 16) |
-                 (static_cast<uint64_t>(letters) << 32);
-    x -= (x >> 1) & 0x5555555555555555ULL;
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    x = (x + (x >> 8)) & 0x001F001F001F001FULL;
-    c_.visible += x & 0xFFFF;
-    c_.unmapped += (x >> 16) & 0xFFFF;
-    c_.letters += (x >> 32) & 0xFFFF;
-    uint32_t i = 0;
-    while (i < limit) {
-      const uint32_t rest_letters = letters >> i;
-      if ((rest_letters & 1) != 0) {
-        // A run of letters from i: it may go on past the prefix.
-        const auto length = static_cast<uint32_t>(__builtin_ctz(~rest_letters));
-        run_ += length;
-        run_has_vowel_ |= ((vowels >> i) & ((1u << length) - 1)) != 0;
-        i += length;
-      } else {
-        EndRun();
-        i = rest_letters == 0 ? limit : i + static_cast<uint32_t>(__builtin_ctz(rest_letters));
-      }
-    }
-    return limit;
-  }
 #endif
 
   TextCounts& c_;

@@ -34,7 +34,7 @@ struct TextCounts {
   bool operator==(const TextCounts&) const = default;
 };
 
-// kBlocks takes 16 ASCII bytes at a time; kBytes is the byte loop alone, kept so tests
+// kBlocks takes 64 ASCII bytes at a time; kBytes is the byte loop alone, kept so tests
 // can hold the two to the same counts.
 enum class CountPath { kBlocks, kBytes };
 TextCounts CountText(std::string_view text, CountPath path = CountPath::kBlocks);

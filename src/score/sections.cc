@@ -127,8 +127,6 @@ std::vector<Section<Kind>> Split(std::string_view text, Kind first, Classifier c
   return sections;
 }
 
-// For a line that looks like a heading of at most four words: the section its phrase
-// names, if any.
 // The pairs of adjacent bytes of a short text, hashed to 256 bits: a phrase can be in the
 // text only if its first two pairs are. Most heading-shaped lines of a resume are names
 // and job titles, and searching each of them for every phrase cost more than finding the
@@ -157,14 +155,20 @@ class BytePairs {
   uint64_t bits_[4] = {};
 };
 
-static_assert(std::all_of(std::begin(kResumePhrases), std::end(kResumePhrases),
-                          [](const auto& phrase) { return phrase.text.size() >= 2; }),
+template <typename Kind, size_t N>
+constexpr bool AllHaveAPair(const Phrase<Kind> (&phrases)[N]) {
+  return std::all_of(std::begin(phrases), std::end(phrases),
+                     [](const Phrase<Kind>& phrase) { return phrase.text.size() >= 2; });
+}
+static_assert(AllHaveAPair(kAdPhrases) && AllHaveAPair(kResumePhrases),
               "BytePairs needs a phrase's first pair");
 
-std::optional<ResumeSection> KnownResumeHeading(std::string_view line) {
+// The kind of the first of `phrases` that the heading's key contains, if any.
+template <typename Kind, size_t N>
+std::optional<Kind> FirstPhraseIn(std::string_view line, const Phrase<Kind> (&phrases)[N]) {
   const std::string key = HeadingKey(line);
   const BytePairs pairs(key);
-  for (const Phrase<ResumeSection>& phrase : kResumePhrases) {
+  for (const Phrase<Kind>& phrase : phrases) {
     if (pairs.MayContain(phrase.text) && key.find(phrase.text) != std::string::npos) {
       return phrase.kind;
     }
@@ -203,16 +207,12 @@ std::string_view AdSectionName(AdSection section) {
 std::optional<AdSection> ClassifyAdHeading(std::string_view line) {
   // Prefix matching only for word stems ("responsibilit", "qualification").
   if (!LooksLikeHeading(line)) return std::nullopt;
-  const std::string key = HeadingKey(line);
-  for (const Phrase<AdSection>& phrase : kAdPhrases) {
-    if (key.find(phrase.text) != std::string::npos) return phrase.kind;
-  }
-  return std::nullopt;
+  return FirstPhraseIn(line, kAdPhrases);
 }
 
 std::optional<ResumeSection> ClassifyResumeHeading(std::string_view line) {
   if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
-  return KnownResumeHeading(line);
+  return FirstPhraseIn(line, kResumePhrases);
 }
 
 std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
@@ -237,7 +237,8 @@ std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text) {
       text, ResumeSection::kHeader,
       [](std::string_view line) -> std::optional<ResumeSection> {
         if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
-        if (const std::optional<ResumeSection> kind = KnownResumeHeading(line)) return kind;
+        if (const std::optional<ResumeSection> kind = FirstPhraseIn(line, kResumePhrases))
+          return kind;
         if (IsAllCaps(line)) return ResumeSection::kOther;
         return std::nullopt;
       },

@@ -1,5 +1,5 @@
-// The read-quality counts: the 64- and 16-byte paths must count exactly as the byte loop
-// does.
+// The read-quality counts: the 64-byte path (whole blocks and a text's padded tail) must
+// count exactly as the byte loop does.
 #include "read/quality.h"
 
 #include <filesystem>
@@ -39,7 +39,7 @@ TEST(ReadQualityCounts, CountLettersWordsAndUnmappedCharacters) {
 }
 
 TEST(ReadQualityCounts, PathsAgreeAcrossBlockEdges) {
-  // Words and non-ASCII characters at every offset around the 16- and 64-byte edges.
+  // Words and non-ASCII characters at every offset around the 64-byte edges and the tail.
   for (const char* piece : {"strengths", "bcdfghjklm", "a", "r\xc3\xa9sum\xc3\xa9", "\x7f", "\x0b",
                             "\xc2\xa0", "\xef\xbf\xbd", "\xe2\x80\x9cquoted\xe2\x80\x9d", "\xff",
                             "\xe2\x80", "tab\there", "x\r\ny"}) {
