@@ -246,6 +246,28 @@ void ForEachGlue(std::string_view s, size_t begin, size_t end, Cut cut) {
   }
 }
 
+// The bytes of a word of 0 to 16 bytes in its first and second eight-byte load.
+struct WordMasks {
+  uint64_t head[17] = {};
+  uint64_t tail[17] = {};
+  constexpr WordMasks() {
+    for (size_t len = 0; len <= 16; ++len) {
+      for (size_t i = 0; i < len; ++i) {
+        const uint64_t byte = uint64_t{0xFF} << (8 * (i % 8));
+        (i < 8 ? head[len] : tail[len]) |= byte;
+      }
+    }
+  }
+};
+constexpr WordMasks kWordMasks;
+
+// True when a glued word starts somewhere inside the ASCII word s[begin, end).
+bool HasGlue(std::string_view s, size_t begin, size_t end) {
+  bool glued = false;
+  ForEachGlue(s, begin, end, [&](size_t) { glued = true; });
+  return glued;
+}
+
 // The rules of the module comment, in one pass over the text. What becomes of each token
 // is the sink's business: the full stream keeps every token with its key (for aliases and
 // tests), the known-token scan keeps only the words a vocabulary holds.
@@ -275,10 +297,13 @@ class TextTokenizer {
     while (pos < end_) {
 #if defined(__SSE2__)
       if (blocks_ && pos >= fast_from && pos + 64 <= end_) {
-        const size_t after = ReadPlainBlock(pos, &chunk_begin, &chunk_mark, &chunk_checked);
-        if (after == pos) {
-          fast_from = pos + 1;  // a byte that needs the rules below comes first
-        } else {
+        size_t rules_at;
+        const size_t after =
+            ReadPlainBlock(pos, &chunk_begin, &chunk_mark, &chunk_checked, &rules_at);
+        // The byte loop takes over up to and past a byte that needs the rules; the block
+        // read again from the token it stopped at would only stop there again.
+        fast_from = rules_at != kNoRulesByte ? rules_at + 1 : after > pos ? after : pos + 1;
+        if (after != pos) {
           pos = after;
           continue;
         }
@@ -360,12 +385,15 @@ class TextTokenizer {
   // digits, up to the first byte that needs the full rules, leaving a token that touches
   // that byte or the block's end to the byte loop. Returns the position after the last
   // token read (pos when there was none). Keeps the chunk state of the byte loop.
+  // Sets *rules_at to the position of the byte that stopped the reading when it was one
+  // that needs the rules, kNoRulesByte when the reading stopped at the block's end.
   template <typename Checkpoint>
   size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Checkpoint* chunk_mark,
-                        bool* chunk_checked) {
+                        bool* chunk_checked, size_t* rules_at) {
     const BlockMasks m = Classify(s_.data() + pos);
     // A token must end before this index: one separator byte that needs no rule follows it.
     const size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
+    *rules_at = m.rules == 0 ? kNoRulesByte : pos + limit;
     uint64_t starts = m.alnum & ~(m.alnum << 1);
     uint64_t ends = m.alnum & ~(m.alnum >> 1);  // last byte of each run
     size_t done = 0;                            // relative to pos
@@ -374,7 +402,11 @@ class TextTokenizer {
       const auto last = static_cast<size_t>(__builtin_ctzll(ends));
       if (last + 1 >= limit) break;
       // "www." starts a web address whatever follows the dot: the byte loop judges it.
-      if (last == first + 2 && s_[pos + last + 1] == '.' && (s_[pos + first] | 0x20) == 'w') {
+      // The first two tests joined with & are one branch, and rarely taken: as two &&
+      // branches each was mispredicted on its own.
+      const bool three_letters_then_dot = (last == first + 2) & (s_[pos + last + 1] == '.');
+      if (three_letters_then_dot && (s_[pos + first] | 0x20) == 'w') {
+        *rules_at = pos + last + 1;
         break;
       }
       starts &= starts - 1;
@@ -447,13 +479,15 @@ class TextTokenizer {
     return end_of_token;
   }
 
-  void Emit(size_t begin, size_t end, bool non_ascii) {
+  __attribute__((always_inline)) void Emit(size_t begin, size_t end, bool non_ascii) {
     if (non_ascii || !sink_->TakesQuickly(*this, begin, end)) {
       sink_->OnToken(*this, begin, end, non_ascii);
     }
     break_pending_ = false;
     last_end_ = end;
   }
+
+  static constexpr size_t kNoRulesByte = ~size_t{0};
 
   std::string_view s_;
   size_t end_;
@@ -544,22 +578,39 @@ class KnownSink {
   uint32_t ordinal() const { return ordinal_; }
 
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
-  // at most eight bytes without a capital past its second byte, hashed as
-  // HashLoweredAscii would from one load, then turned away by the vocabulary's filter or
-  // looked up and kept. Returns false, having done nothing, for any other word: OnToken
-  // takes those.
-  bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end) {
+  // at most sixteen bytes that holds no glued words, hashed as HashLoweredAscii would
+  // from two loads, then turned away by the vocabulary's filter or looked up and kept.
+  // Returns false, having done nothing, for any other word: OnToken takes those. The
+  // length decides between one and two hashed chunks by a select, not a branch: words
+  // of nine to sixteen bytes are a quarter of prose, and sending them to OnToken was
+  // the tokenizer's most mispredicted branch.
+  // Inlined by force: at sixteen bytes the compiler would call it, once per word.
+  __attribute__((always_inline)) bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer,
+                                                   size_t begin, size_t end) {
     const std::string_view s = tokenizer.text();
     const size_t len = end - begin;
-    if (len > 8 || begin + 8 > s.size()) return false;
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + begin, 8);
-    chunk &= ~uint64_t{0} >> (64 - 8 * len);
-    uint64_t upper;
-    chunk = LowerAscii8(chunk, &upper);
-    if ((upper & ~uint64_t{0xFFFF}) != 0) return false;
-    const uint64_t hash = MixChunk(HashSeed(len), chunk);
-    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), chunk);
+    if (len > 16 || begin + 16 > s.size()) return false;
+    uint64_t head;
+    uint64_t tail;
+    std::memcpy(&head, s.data() + begin, 8);
+    std::memcpy(&tail, s.data() + begin + 8, 8);
+    head &= kWordMasks.head[len];
+    tail &= kWordMasks.tail[len];
+    uint64_t head_upper;
+    uint64_t tail_upper;
+    head = LowerAscii8(head, &head_upper);
+    tail = LowerAscii8(tail, &tail_upper);
+    // A capital past the second byte may start a glued word ("mitigationSoftware");
+    // acronyms ("AWS", "SQL") have capitals there too, so look before giving up.
+    if (((head_upper & ~uint64_t{0xFFFF}) | tail_upper) != 0 && HasGlue(s, begin, end)) {
+      return false;
+    }
+    const uint64_t short_hash = MixChunk(HashSeed(len), head);
+    const uint64_t long_hash = MixChunk(short_hash, tail);
+    // Arithmetic rather than ?:, which the compiler turns into a branch.
+    const uint64_t use_long = uint64_t{0} - static_cast<uint64_t>(len > 8);
+    const uint64_t hash = short_hash ^ ((short_hash ^ long_hash) & use_long);
+    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), head);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -161,6 +162,26 @@ TEST(ReadTextTest, EncodingModuleConvertsNamedCharsets) {
   EXPECT_FALSE(text::IsValidUtf8("overlong \xC0\xAF"));
   EXPECT_FALSE(text::IsValidUtf8("surrogate \xED\xA0\x80"));
   EXPECT_FALSE(text::IsValidUtf8("truncated \xE2\x82"));
+}
+
+// ASCII is skipped sixteen bytes at a time: a sequence must be judged the same at every
+// offset from a block's edge, and with anything before and after it.
+TEST(ReadTextTest, IsValidUtf8JudgesASequenceAtEveryOffset) {
+  const std::vector<std::pair<std::string, bool>> sequences = {
+      {"\xC3\xA9", true},         {"\xE2\x80\x9C", true}, {"\xF0\x9F\x98\x80", true},
+      {"\xC3\xA9\xC3\xA9", true}, {"\xC0\xAF", false},    {"\xED\xA0\x80", false},
+      {"\xE2\x82", false},        {"\x80", false},        {"\xF4\x90\x80\x80", false},
+      {"\xC3 ", false},           {"\xFF", false},        {"\xE0\x80\xAF", false}};
+  for (const auto& [sequence, valid] : sequences) {
+    for (size_t before = 0; before < 40; ++before) {
+      for (const size_t after : {size_t{0}, size_t{1}, size_t{15}, size_t{16}, size_t{33}}) {
+        const std::string text = std::string(before, 'a') + sequence + std::string(after, 'b');
+        EXPECT_EQ(text::IsValidUtf8(text), valid) << before << " + sequence + " << after;
+        // A valid character far ahead must not hide an invalid one here.
+        EXPECT_EQ(text::IsValidUtf8(text + std::string(20, 'c') + "\xC3\xA9"), valid) << before;
+      }
+    }
+  }
 }
 
 // --- HTML ----------------------------------------------------------------------------

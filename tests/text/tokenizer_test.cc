@@ -227,19 +227,20 @@ void ExpectSameKnownTokens(std::string_view input, const Vocabulary& vocabulary)
 
 Vocabulary TestVocabulary() {
   Vocabulary vocabulary;
-  for (const char* key : {"c++",        "c#",       ".net",
-                          "node.js",    "ci",       "cd",
-                          "scikit",     "learn",    "sklearn",
-                          "a",          "b",        "testing",
-                          "r",          "go",       "python",
-                          "pandas",     "software", "the",
-                          "kubernetes", "machine",  "learning",
-                          "éclair",     "strasse",  "aws",
-                          "glue",       "emr",      "o'reilly",
-                          "pytorch",    "17",       "3.x",
-                          "javascript", "fine",     "tuning",
-                          "apache",     "spark",    "mlops",
-                          "k8s",        "sql",      "abcdefghijklmnop"}) {
+  for (const char* key : {"c++",        "c#",          ".net",
+                          "node.js",    "ci",          "cd",
+                          "scikit",     "learn",       "sklearn",
+                          "a",          "b",           "testing",
+                          "r",          "go",          "python",
+                          "pandas",     "software",    "the",
+                          "kubernetes", "machine",     "learning",
+                          "éclair",     "strasse",     "aws",
+                          "glue",       "emr",         "o'reilly",
+                          "pytorch",    "17",          "3.x",
+                          "javascript", "fine",        "tuning",
+                          "apache",     "spark",       "mlops",
+                          "k8s",        "sql",         "abcdefghijklmnop",
+                          "tensorflow", "scikitlearn", "abcdefghi"}) {
     vocabulary.Intern(key);
   }
   // Context-only keys: "pandasSoftware" is known, yet still split into its two words.
@@ -270,51 +271,16 @@ TEST(TokenizeKnown, KeepsWhatTheFullStreamWouldKeep) {
 // a word must neither read past the text nor let the bytes after a word change its hash.
 TEST(TokenizeKnown, AgreesOnRandomText) {
   const Vocabulary vocabulary = TestVocabulary();
-  const std::vector<std::string> pieces = {"python",
-                                           "Python",
-                                           "PYTHON",
-                                           "c++",
-                                           "C#",
-                                           ".NET",
-                                           "node.js",
-                                           "sklearn",
-                                           "the",
-                                           "The",
-                                           " ",
-                                           " ",
-                                           "\n",
-                                           ", ",
-                                           ". ",
-                                           "-",
-                                           "/",
-                                           "@",
-                                           "://",
-                                           "www.",
-                                           "(",
-                                           "'s",
-                                           "\u00e9",
-                                           "\u00A0",
-                                           "pandasSoftware",
-                                           "abcdefghijklmnop",
-                                           "ABCDEFGHIJKLMNOP",
-                                           "x",
-                                           "17",
-                                           "3.x",
-                                           "\u2022",
-                                           "#",
-                                           "www",
-                                           "WWW",
-                                           ":",
-                                           "'",
-                                           "+",
-                                           "a@b.c",
-                                           "[",
-                                           "\"",
-                                           "\t",
-                                           "...",
-                                           "Kuber-\nnetes",
-                                           ";",
-                                           "http://x.y"};
+  const std::vector<std::string> pieces = {
+      "python", "Python", "PYTHON", "c++", "C#", ".NET", "node.js", "sklearn", "the", "The", " ",
+      " ", "\n", ", ", ". ", "-", "/", "@", "://", "www.", "(", "'s", "\u00e9", "\u00A0",
+      "pandasSoftware", "abcdefghijklmnop", "ABCDEFGHIJKLMNOP", "x", "17", "3.x", "\u2022", "#",
+      "www", "WWW", ":", "'", "+", "a@b.c", "[", "\"", "\t", "...", "Kuber-\nnetes", ";",
+      "http://x.y",
+      // Nine to sixteen bytes: two hashed chunks.
+      "TensorFlow", "TENSORFLOW", "tensorflows", "ScikitLearn", "abcdefghi", "ABcdefghi",
+      "abcdefghI", "abcdefghijklmno", "mlopsPandasAWS", "awsSQLpython", "KubernetesX",
+      "tensorflowPython"};
   std::mt19937 rng(7);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
