@@ -349,11 +349,12 @@ class TextTokenizer {
     uint64_t alnum = 0;  // ASCII letters and digits
     uint64_t space = 0;  // white space, where contact-data chunks end
     uint64_t rules = 0;  // bytes whose meaning depends on the tokenizer's rules (below)
+    uint64_t dot = 0;
   };
 
   static BlockMasks Classify(const char* block) {
     BlockMasks m;
-    uint64_t dot_or_quote = 0;
+    uint64_t quote = 0;
     uint64_t high = 0;
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
@@ -371,13 +372,14 @@ class TextTokenizer {
       // '@' and ':' send the byte loop to check the chunk for contact data.
       m.rules |= bits(_mm_or_si128(_mm_or_si128(eq('+'), eq('#')), _mm_or_si128(eq('@'), eq(':'))))
                  << shift;
-      dot_or_quote |= bits(_mm_or_si128(eq('.'), eq('\''))) << shift;
+      m.dot |= bits(eq('.')) << shift;
+      quote |= bits(eq('\'')) << shift;
     }
     // A '.' or an apostrophe matters before a word character ("node.js", ".NET", "o'reilly",
     // "PyTorch's"); the last byte's successor is unknown, so there it always matters.
     // Non-ASCII bytes take the Unicode rules.
     const uint64_t last = uint64_t{1} << 63;
-    m.rules |= high | (dot_or_quote & (((m.alnum | high) >> 1) | last));
+    m.rules |= high | ((m.dot | quote) & (((m.alnum | high) >> 1) | last));
     return m;
   }
 
@@ -392,37 +394,56 @@ class TextTokenizer {
                         bool* chunk_checked, size_t* rules_at) {
     const BlockMasks m = Classify(s_.data() + pos);
     // A token must end before this index: one separator byte that needs no rule follows it.
-    const size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
+    size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
     *rules_at = m.rules == 0 ? kNoRulesByte : pos + limit;
-    uint64_t starts = m.alnum & ~(m.alnum << 1);
-    uint64_t ends = m.alnum & ~(m.alnum >> 1);  // last byte of each run
-    size_t done = 0;                            // relative to pos
-    while (starts != 0) {
-      const auto first = static_cast<size_t>(__builtin_ctzll(starts));
-      const auto last = static_cast<size_t>(__builtin_ctzll(ends));
-      if (last + 1 >= limit) break;
-      // "www." starts a web address whatever follows the dot: the byte loop judges it.
-      // The first two tests joined with & are one branch, and rarely taken: as two &&
-      // branches each was mispredicted on its own.
-      const bool three_letters_then_dot = (last == first + 2) & (s_[pos + last + 1] == '.');
-      if (three_letters_then_dot && (s_[pos + first] | 0x20) == 'w') {
-        *rules_at = pos + last + 1;
+    const uint64_t starts = m.alnum & ~(m.alnum << 1);
+    const uint64_t ends = m.alnum & ~(m.alnum >> 1);  // last byte of each run
+    // "www." starts a web address whatever follows the dot: reading stops at a word "www"
+    // before a '.', and the byte loop judges it. Three-letter words before a dot are found
+    // for the whole block here, so that the loop below keeps fewer values: it was short
+    // of registers.
+    uint64_t three_then_dot = starts & (ends >> 2) & ~ends & ~(ends >> 1) & (m.dot >> 3);
+    for (; three_then_dot != 0; three_then_dot &= three_then_dot - 1) {
+      const auto w = static_cast<size_t>(__builtin_ctzll(three_then_dot));
+      if (w >= limit) break;
+      if ((s_[pos + w] | 0x20) == 'w') {
+        limit = w;
+        *rules_at = pos + w + 3;
         break;
       }
-      starts &= starts - 1;
-      ends &= ends - 1;
-      if (first > done) {
-        const uint64_t gap =
-            m.space & (((uint64_t{1} << first) - 1) & ~((uint64_t{1} << done) - 1));
-        if (gap != 0) {
-          *chunk_begin = pos + 64 - static_cast<size_t>(__builtin_clzll(gap));
-          *chunk_mark = sink_->Mark();
-          *chunk_checked = false;
-        }
-      }
-      Emit(pos + first, pos + last + 1, /*non_ascii=*/false);
-      done = last + 1;
     }
+    // Each word's first byte and the byte after its last, in one mask: the bits pair up,
+    // since words are at least one byte apart. A word running to the block's end has no
+    // second bit, and its end reads as 64, past any limit.
+    uint64_t bounds = starts | (ends << 1);
+    // Words with white space in the gap before them start a chunk. Adding the spaces to
+    // the gaps carries out of each gap that holds one, into the word after it.
+    const uint64_t gaps = ~m.alnum;
+    const uint64_t after_space = (gaps + m.space) & m.alnum;
+    size_t chunk_word = 0;  // the last word read that starts a chunk, 0 for none
+    Checkpoint mark{};
+    const size_t end_before = last_end_;
+    while (bounds != 0) {
+      const auto first = static_cast<size_t>(__builtin_ctzll(bounds));
+      bounds &= bounds - 1;
+      const auto end = bounds == 0 ? size_t{64} : static_cast<size_t>(__builtin_ctzll(bounds));
+      if (end >= limit) break;
+      bounds &= bounds - 1;
+      if (((after_space >> first) & 1) != 0) {
+        mark = sink_->Mark();
+        chunk_word = first;
+      }
+      Emit(pos + first, pos + end, /*non_ascii=*/false);
+    }
+    if (chunk_word != 0) {
+      // A chunk starts after the last white space before its first word.
+      const uint64_t spaces_before = m.space & ((uint64_t{1} << chunk_word) - 1);
+      *chunk_begin = pos + 64 - static_cast<size_t>(__builtin_clzll(spaces_before));
+      *chunk_mark = mark;
+      *chunk_checked = false;
+    }
+    // Emit kept where the last word read ends.
+    const size_t done = last_end_ != end_before ? last_end_ - pos : 0;
     return pos + done;
   }
 #endif
