@@ -53,6 +53,32 @@ std::string Canonical(std::string_view name) {
 
 }  // namespace
 
+#if defined(__SSE2__)
+namespace {
+
+// True when the 16 bytes are ASCII and whole two- and three-byte sequences that need no
+// range check beyond their lead byte (leads C2-DF, E1-EC, EE-EF: accented letters, Greek,
+// Cyrillic, CJK, typographic punctuation), each starting and ending inside the block.
+// Those blocks are valid UTF-8 without looking at each character; anything else (E0,
+// ED, four-byte sequences, a sequence cut by the block's edge, any error) is left to
+// the byte loop. `high` is the block's sign-bit mask.
+bool HoldsOnlyCommonSequences(__m128i block, uint32_t high) {
+  const auto lanes = [](__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); };
+  const auto in = [&](int lo, int hi) {  // signed byte values lo..hi
+    return _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(block, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  // As signed bytes: 80-BF are -128..-65, C2-DF -62..-33, E1-EC -31..-20, EE-EF -18..-17.
+  const uint32_t continuation = lanes(_mm_cmplt_epi8(block, _mm_set1_epi8(-64)));
+  const uint32_t lead2 = lanes(in(-62, -33));
+  const uint32_t lead3 = lanes(_mm_or_si128(in(-31, -20), in(-18, -17)));
+  return (continuation | lead2 | lead3) == high &&
+         continuation == ((lead2 << 1) | (lead3 << 1) | (lead3 << 2));
+}
+
+}  // namespace
+#endif
+
 bool IsValidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
@@ -65,7 +91,7 @@ bool IsValidUtf8(std::string_view bytes) {
     while (i + 16 <= n) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const auto high = static_cast<uint32_t>(_mm_movemask_epi8(block));
-      if (high != 0) {
+      if (high != 0 && !HoldsOnlyCommonSequences(block, high)) {
         i += static_cast<size_t>(__builtin_ctz(high));
         break;
       }

@@ -570,7 +570,10 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
       // letter joins the run NFKC sees.
       size_t first_len;
       const char32_t first = DecodeUtf8(input, pos, &first_len);
-      if (pos > copy_from && IsAsciiAlnum(input[pos - 1]) && u_getCombiningClass(first) != 0) {
+      // No character below U+0300 combines: runs that start with a Latin-1 or Latin
+      // Extended letter ("café", "Straße") skip the look-up.
+      if (pos > copy_from && first >= 0x300 && IsAsciiAlnum(input[pos - 1]) &&
+          u_getCombiningClass(first) != 0) {
         begin = pos - 1;
       }
       builder.Copy(copy_from, begin);

@@ -9,9 +9,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -167,11 +169,26 @@ TEST(ReadTextTest, EncodingModuleConvertsNamedCharsets) {
 // ASCII is skipped sixteen bytes at a time: a sequence must be judged the same at every
 // offset from a block's edge, and with anything before and after it.
 TEST(ReadTextTest, IsValidUtf8JudgesASequenceAtEveryOffset) {
-  const std::vector<std::pair<std::string, bool>> sequences = {
-      {"\xC3\xA9", true},         {"\xE2\x80\x9C", true}, {"\xF0\x9F\x98\x80", true},
-      {"\xC3\xA9\xC3\xA9", true}, {"\xC0\xAF", false},    {"\xED\xA0\x80", false},
-      {"\xE2\x82", false},        {"\x80", false},        {"\xF4\x90\x80\x80", false},
-      {"\xC3 ", false},           {"\xFF", false},        {"\xE0\x80\xAF", false}};
+  const std::vector<std::pair<std::string, bool>> sequences = {{"\xC3\xA9", true},
+                                                               {"\xE2\x80\x9C", true},
+                                                               {"\xF0\x9F\x98\x80", true},
+                                                               {"\xC3\xA9\xC3\xA9", true},
+                                                               {"\xC0\xAF", false},
+                                                               {"\xED\xA0\x80", false},
+                                                               {"\xE2\x82", false},
+                                                               {"\x80", false},
+                                                               {"\xF4\x90\x80\x80", false},
+                                                               {"\xC3 ", false},
+                                                               {"\xFF", false},
+                                                               {"\xE0\x80\xAF", false},
+                                                               {"\xE6\x97\xA5", true},
+                                                               {"\xC3\xC3", false},
+                                                               {"\xE2\x82\x41", false},
+                                                               {"\xC3\xA9\xA9", false},
+                                                               {"\xE6\x97\xA5\x80", false},
+                                                               {"\xEF\xBF\xBD", true},
+                                                               {"\xED\x9F\xBF", true},
+                                                               {"\xE0\xA0\x80", true}};
   for (const auto& [sequence, valid] : sequences) {
     for (size_t before = 0; before < 40; ++before) {
       for (const size_t after : {size_t{0}, size_t{1}, size_t{15}, size_t{16}, size_t{33}}) {
@@ -181,6 +198,68 @@ TEST(ReadTextTest, IsValidUtf8JudgesASequenceAtEveryOffset) {
         EXPECT_EQ(text::IsValidUtf8(text + std::string(20, 'c') + "\xC3\xA9"), valid) << before;
       }
     }
+  }
+}
+
+// Returns whether `text` is UTF-8 by RFC 3629, one character at a time.
+bool IsUtf8TheLongWay(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t len = 1;
+    uint32_t cp = c;
+    if (c >= 0x80) {
+      if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, cp = c & 0x1Fu;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, cp = c & 0x0Fu;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, cp = c & 0x07u;
+      } else {
+        return false;
+      }
+      if (i + len > text.size()) return false;
+      for (size_t k = 1; k < len; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (next & 0x3Fu);
+      }
+      const uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// Blocks of sixteen bytes holding only ASCII and common sequences are judged at once;
+// random mixes of good and bad pieces cut across block edges everywhere.
+TEST(ReadTextTest, IsValidUtf8AgreesWithTheLongWayOnRandomText) {
+  const std::vector<std::string> pieces = {"a",
+                                           "word ",
+                                           "\xC3\xA9",
+                                           "\xCE\xBB",
+                                           "\xE2\x80\x94",
+                                           "\xE6\x97\xA5",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xED\x9F\xBF",
+                                           "\xE0\xA0\x80",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xC3",
+                                           "\xE2\x80",
+                                           "\xC0\xAF",
+                                           "\xED\xA0\x80",
+                                           "\xF4\x90\x80\x80",
+                                           "\xFF",
+                                           "\xC2\xA0"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    // Half the texts valid throughout, as documents are, so that whole blocks pass at once.
+    const size_t choices = rng() % 2 == 0 ? 9 : pieces.size();
+    for (int i = 0; i < n; ++i) text += pieces[rng() % choices];
+    EXPECT_EQ(text::IsValidUtf8(text), IsUtf8TheLongWay(text)) << testing::PrintToString(text);
   }
 }
 
