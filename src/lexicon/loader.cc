@@ -73,14 +73,29 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// Returns s as nlohmann's dump() writes a JSON string. Entry prefixes are quoted for every
+// entry of a lexicon, error or not, and nearly every id and word is printable ASCII
+// without a quote or backslash, which dump() leaves as it is.
+std::string DumpString(std::string_view s) {
+  const bool plain = std::all_of(
+      s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+  if (!plain) return Json(std::string(s)).dump();
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('"');
+  out.append(s);
+  out.push_back('"');
+  return out;
+}
+
 // Quotes a string as JSON would, cut at kMaxQuotedBytes on a character boundary.
 std::string Quote(std::string_view s) {
   if (s.size() > kMaxQuotedBytes) {
     size_t cut = kMaxQuotedBytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return Json(std::string(s.substr(0, cut))).dump() + "...";
+    return DumpString(s.substr(0, cut)) + "...";
   }
-  return Json(std::string(s)).dump();
+  return DumpString(s);
 }
 
 // Describes a value for "got ..." in messages: scalars as written, containers by kind.
@@ -722,6 +737,34 @@ uint64_t Fnv1a64(std::string_view data, uint64_t state) {
   return state;
 }
 
+namespace {
+
+// Hashes what nlohmann's serializer writes instead of keeping it: the canonical text of a
+// 30,000-entry lexicon is megabytes, and growing a string byte by byte for it cost more
+// than the hash.
+class HashingOutput : public nlohmann::detail::output_adapter_protocol<char> {
+ public:
+  void write_character(char c) override { state_ = Fnv1a64(std::string_view(&c, 1), state_); }
+  void write_characters(const char* s, std::size_t length) override {
+    state_ = Fnv1a64(std::string_view(s, length), state_);
+  }
+  uint64_t state() const { return state_; }
+
+ private:
+  uint64_t state_ = Fnv1a64("");
+};
+
+uint64_t CanonicalHash(const Json& root) {
+  // std::map orders object keys, so dump() is canonical: sorted keys, no white space. The
+  // serializer is the one dump() uses, with dump()'s defaults.
+  auto output = std::make_shared<HashingOutput>();
+  nlohmann::detail::serializer<Json> serializer(output, ' ');
+  serializer.dump(root, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
+  return output->state();
+}
+
+}  // namespace
+
 std::string FormatContentHash(uint64_t hash) {
   char digits[17];
   std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
@@ -787,8 +830,7 @@ std::vector<Status> ParseLexicon(std::string_view text, std::string_view source,
   if (Status cross = CheckCrossEntryRules(*out, /*require_known_implies=*/false); !cross.ok()) {
     return {std::move(cross)};
   }
-  // std::map orders object keys, so dump() is canonical: sorted keys, no white space.
-  out->layers[0].content_hash = FormatContentHash(Fnv1a64(root.dump()));
+  out->layers[0].content_hash = FormatContentHash(CanonicalHash(root));
   out->layers[0].entries = out->entries.size();
   out->content_hash = out->layers[0].content_hash;
   if (impl != nullptr) *impl = std::move(out);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "lexicon/lexicon_impl.h"
 
@@ -198,6 +199,28 @@ TEST(ContentHash, IgnoresFormattingAndKeyOrder) {
   EXPECT_EQ(a->content_hash, b->content_hash);
   EXPECT_EQ(a->content_hash.rfind("fnv1a64:", 0), 0u);
   EXPECT_EQ(a->content_hash.size(), 8u + 16u);
+}
+
+// The hash is of nlohmann's canonical dump; it is computed without keeping that text, so
+// it is held here to the dump itself, on strings that need escapes, non-ASCII text and
+// numbers.
+TEST(ContentHash, IsTheHashOfTheCanonicalDump) {
+  const std::string text =
+      R"({"schema": "jobfit.lexicon/1", "name": "t", "version": "1",
+      "entries": [
+        {"id": "cafe", "name": "Caf\u00e9 \u201cq\u201d \"x\" \\ \t", "category": "language",
+         "aliases": ["caf\u00e9", "\u6771\u4eac", {"text": "Cafe", "case": "exact"}],
+         "context": {"window": 7, "positive": ["a/b"]}, "sources": ["extended"]},
+        {"id": "kb", "name": "KB", "category": "tool", "aliases": ["kb"],
+         "sources": ["extended"]}]})";
+  const auto parsed = MustParse(text, "t.json");
+  ASSERT_NE(parsed, nullptr);
+  const std::string dump = nlohmann::json::parse(text).dump();
+  EXPECT_EQ(parsed->content_hash, FormatContentHash(Fnv1a64(dump))) << dump;
+  const auto small = MustParse(ReadTestFile("small.json"), "small.json");
+  ASSERT_NE(small, nullptr);
+  EXPECT_EQ(small->content_hash,
+            FormatContentHash(Fnv1a64(nlohmann::json::parse(ReadTestFile("small.json")).dump())));
 }
 
 TEST(ContentHash, ChangesWithOneAlias) {
