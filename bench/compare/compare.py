@@ -26,6 +26,10 @@ time on that one core.
 full corpus within --budget seconds run on a prefix (1 MB, 10 MB...) cut at a line break,
 and their count is checked against jobfit's count on the same prefix; the table says so.
 
+With --repeat N every program runs N times, in rounds (each round runs every program once,
+in turn, so that a slow spell of a shared machine touches all of them alike); the table
+gives the medians, and the range of jobfit's speed over the peer's, taken round by round.
+
 Only the Python standard library is used; the pyahocorasick peer runs under Debian's
 /usr/bin/python3, where python3-ahocorasick is installed. Missing peers are installed
 with scripts/bootstrap.sh --with-bench-peers (apt) when --install is given, otherwise
@@ -37,6 +41,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -229,22 +234,30 @@ def render(raw, header):
         rows = [r for r in raw if r["lexicon"] == lex]
         ref = next((r for r in rows if r["program"] == "jobfit extract" and "mbps" in r
                     and r.get("input") == "full"), None)
-        out.append(f"lexicon {lex}: {rows[0]['terms']} terms\n")
+        rounds = max((len(r.get("mbps_samples", [])) for r in rows), default=0)
+        out.append(f"lexicon {lex}: {rows[0]['terms']} terms"
+                   + (f", medians of {rounds} rounds" if rounds > 1 else "") + "\n")
         out.append("| program | input | matches | vs jobfit | compile s | scan MB/s/core | "
-                   "whole-run MB/s/core | peak RSS MB | jobfit speed / peer speed |")
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+                   "whole-run MB/s/core | peak RSS MB | jobfit speed / peer speed |"
+                   + (" ratio, round by round |" if rounds > 1 else ""))
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|" + ("---|" if rounds > 1 else ""))
         for r in rows:
             if "error" in r:
-                out.append(f"| {r['program']} | | {r['error']} | | | | | | |")
+                out.append(f"| {r['program']} | | {r['error']} | | | | | | |"
+                           + (" |" if rounds > 1 else ""))
                 continue
             rc = r.get("reference_count")
             diff = "" if rc is None or r["program"] == "jobfit extract" else \
                 f"{(r['count'] - rc) / max(rc, 1) * 100:+.1f}%"
             x = ref["mbps"] / r["mbps"] if ref else None
             ratio = "" if x is None else f"{x:.0f}" if x >= 100 else f"{x:.3g}"
+            by_round = ""
+            if rounds > 1 and ref and r.get("input") == "full":
+                pairs = zip(ref.get("mbps_samples", []), r.get("mbps_samples", []))
+                by_round = ", ".join(f"{j / p:.3g}" for j, p in pairs)
             out.append(f"| {r['program']} | {r['input']} | {r['count']} | {diff} | "
                        f"{r['compile_s']:.2f} | {speed(r['mbps'])} | {whole_run(r)} | "
-                       f"{r['rss_mb']:.0f} | {ratio} |")
+                       f"{r['rss_mb']:.0f} | {ratio} |" + (f" {by_round} |" if rounds > 1 else ""))
         out.append("")
     return "\n".join(out)
 
@@ -259,6 +272,8 @@ def main():
     ap.add_argument("--budget", type=float, default=60,
                     help="seconds a peer may take on the corpus before it runs on a prefix")
     ap.add_argument("--only", default="", help="comma-separated peer names to run")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run every program this many times, in rounds; report medians")
     ap.add_argument("--install", action="store_true",
                     help="install missing peers via scripts/bootstrap.sh --with-bench-peers")
     ap.add_argument("--json", default="", help="also write raw results here")
@@ -290,6 +305,7 @@ def main():
         nterms = sum(1 for line in open(terms, encoding="utf-8") if line.strip())
         print(f"compare: lexicon {lex}: {nterms} terms", file=sys.stderr)
         reference = {}  # input path -> (count, mbps) of plain jobfit
+        plan = []  # (row, argv_for, kind, note, target) of every program that ran
         for name, exe, argv_for, kind, note in peers.list(lexicon_json, terms, builtin):
             if only and name.split()[0] not in only and name not in only:
                 continue
@@ -326,10 +342,30 @@ def main():
             ref_count, _ = reference.get(target, (None, None))
             where = "full" if target == args.corpus else \
                 f"first {os.path.getsize(target) / 1e6:.1f} MB"
-            raw.append({"lexicon": lex, "terms": nterms, "program": name, "input": where,
-                        "reference_count": ref_count, **res})
+            row = {"lexicon": lex, "terms": nterms, "program": name, "input": where,
+                   "reference_count": ref_count, **res}
+            raw.append(row)
+            plan.append((row, argv_for, kind, note, target, [res]))
             print(f"compare:   {name}: {res['count']} matches, {res['mbps']:.1f} MB/s",
                   file=sys.stderr, flush=True)
+        for round_number in range(2, args.repeat + 1):
+            for row, argv_for, kind, note, target, samples in plan:
+                res = measure(row["program"], argv_for, kind, note, target, empty,
+                              timeout=max(args.budget * 4, 600))
+                if "error" in res:
+                    row["error"] = f"round {round_number}: {res['error']}"
+                    continue
+                if res["count"] != row["count"]:
+                    row["error"] = (f"round {round_number}: {res['count']} matches, "
+                                    f"not {row['count']}")
+                samples.append(res)
+                print(f"compare:   round {round_number}: {row['program']}: "
+                      f"{res['mbps']:.1f} MB/s", file=sys.stderr, flush=True)
+        if args.repeat > 1:
+            for row, _, _, _, _, samples in plan:
+                row["mbps_samples"] = [r["mbps"] for r in samples]
+                for key in ("mbps", "e2e_mbps", "scan_cpu", "wall", "rss_mb"):
+                    row[key] = statistics.median(r[key] for r in samples)
     header = (f"corpus: {args.corpus} ({corpus_bytes / 1e6:.1f} MB); pinned: "
               f"{'taskset -c ' + CPU if pin() else 'no (taskset missing)'}; budget "
               f"{args.budget:.0f} s")
