@@ -520,6 +520,7 @@ bool IsAlreadyNormal(std::string_view input, const NormalizeOptions& options) {
       high |= chunk;
     }
   }
+  if ((high & 0x8080808080808080ULL) != 0) return false;
   for (; i + 8 <= n; i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, p + i, 8);

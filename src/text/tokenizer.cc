@@ -387,8 +387,9 @@ class TextTokenizer {
   // digits, up to the first byte that needs the full rules, leaving a token that touches
   // that byte or the block's end to the byte loop. Returns the position after the last
   // token read (pos when there was none). Keeps the chunk state of the byte loop.
-  // Sets *rules_at to the position of the byte that stopped the reading when it was one
-  // that needs the rules, kNoRulesByte when the reading stopped at the block's end.
+  // Sets *rules_at to the position of the byte that stopped the reading (one that needs
+  // the rules, or the dot of "www."), kNoRulesByte when the reading stopped at the
+  // block's end.
   template <typename Checkpoint>
   size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Checkpoint* chunk_mark,
                         bool* chunk_checked, size_t* rules_at) {
