@@ -28,7 +28,7 @@ and their count is checked against jobfit's count on the same prefix; the table 
 
 With --repeat N every program runs N times, in rounds (each round runs every program once,
 in turn, so that a slow spell of a shared machine touches all of them alike); the table
-gives the medians, and the range of jobfit's speed over the peer's, taken round by round.
+gives the medians, and jobfit's speed over the peer's in each round.
 
 Only the Python standard library is used; the pyahocorasick peer runs under Debian's
 /usr/bin/python3, where python3-ahocorasick is installed. Missing peers are installed
@@ -305,7 +305,7 @@ def main():
         nterms = sum(1 for line in open(terms, encoding="utf-8") if line.strip())
         print(f"compare: lexicon {lex}: {nterms} terms", file=sys.stderr)
         reference = {}  # input path -> (count, mbps) of plain jobfit
-        plan = []  # (row, argv_for, kind, note, target) of every program that ran
+        plan = []  # (row, argv_for, kind, note, target, samples) of every program that ran
         for name, exe, argv_for, kind, note in peers.list(lexicon_json, terms, builtin):
             if only and name.split()[0] not in only and name not in only:
                 continue

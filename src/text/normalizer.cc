@@ -505,29 +505,20 @@ size_t NextHighByteOrHyphen(std::string_view input, size_t pos) {
 }
 
 // True when Normalize would copy `input` unchanged: no non-ASCII byte, and no hyphen
-// that could end a line inside a word. Reads eight bytes at a time.
+// that could end a line inside a word. Reads eight bytes at a time and returns at the
+// first non-ASCII byte: most pieces of real text have one early.
 bool IsAlreadyNormal(std::string_view input, const NormalizeOptions& options) {
   const char* p = input.data();
   const size_t n = input.size();
   size_t i = 0;
-  uint64_t high = 0;
-  // Stops at the first 64 bytes with a non-ASCII byte: most pieces of real text have one
-  // early, and reading on to the end was a pass over the whole piece for nothing.
-  for (; i + 64 <= n && (high & 0x8080808080808080ULL) == 0; i += 64) {
-    for (size_t k = 0; k < 64; k += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, p + i + k, 8);
-      high |= chunk;
-    }
-  }
-  if ((high & 0x8080808080808080ULL) != 0) return false;
   for (; i + 8 <= n; i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, p + i, 8);
-    high |= chunk;
+    if ((chunk & 0x8080808080808080ULL) != 0) return false;
   }
-  for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]);
-  if ((high & 0x8080808080808080ULL) != 0) return false;
+  for (; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
+  }
   if (!options.join_hyphenated_lines) return true;
   for (const char* dash = static_cast<const char*>(std::memchr(p, '-', n)); dash != nullptr;
        dash = static_cast<const char*>(
