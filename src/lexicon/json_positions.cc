@@ -7,13 +7,19 @@
 namespace jobfit::internal {
 namespace {
 
-// FNV-1a: pointers are short, and this runs once per value of the file.
-uint64_t PointerHash(std::string_view pointer) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
+constexpr uint64_t kPointerHashSeed = 0xcbf29ce484222325ULL;
+
+// FNV-1a, continued from `hash`: a member's pointer hash continues its parent's over the
+// "/token" it appends, so the scan never hashes a whole pointer again.
+uint64_t PointerHash(std::string_view pointer, uint64_t hash = kPointerHashSeed) {
   for (const char c : pointer) {
     hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   }
   return hash;
+}
+
+size_t SlotOf(uint64_t hash, size_t mask) {
+  return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
 }
 
 }  // namespace
@@ -56,6 +62,10 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
 
 void AppendPointerToken(std::string_view token, std::string* pointer) {
   pointer->push_back('/');
+  if (token.find_first_of("~/") == std::string_view::npos) {
+    pointer->append(token);  // nearly every key of a lexicon
+    return;
+  }
   for (char c : token) {
     if (c == '~') {
       pointer->append("~0");
@@ -83,7 +93,7 @@ class JsonPositions::Scanner {
     // nlohmann skips a UTF-8 byte order mark; so must we.
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     std::string pointer;
-    Value(&pointer, 0);
+    Value(&pointer, kPointerHashSeed, 0);
   }
 
  private:
@@ -96,18 +106,19 @@ class JsonPositions::Scanner {
 
   bool Peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
 
-  // Parses a value at pos_ and records it under *pointer (restored on return).
-  bool Value(std::string* pointer, size_t depth) {
+  // Parses a value at pos_ and records it under *pointer (restored on return), whose hash
+  // is `hash`.
+  bool Value(std::string* pointer, uint64_t hash, size_t depth) {
     SkipSpace();
     if (pos_ >= text_.size()) return false;
-    out_->values_.emplace_back(PointerHash(*pointer), pos_);
+    out_->values_.Add(hash, pos_);
     const char c = text_[pos_];
     if (c == '{' || c == '[') {
       if (depth >= max_depth_) {
         out_->too_deep_ = pos_;
         return false;
       }
-      return c == '{' ? Object(pointer, depth + 1) : Array(pointer, depth + 1);
+      return c == '{' ? Object(pointer, hash, depth + 1) : Array(pointer, hash, depth + 1);
     }
     if (c == '"') return String(nullptr);
     // Numbers and literals: everything up to the next structural character.
@@ -121,7 +132,7 @@ class JsonPositions::Scanner {
     return true;
   }
 
-  bool Object(std::string* pointer, size_t depth) {
+  bool Object(std::string* pointer, uint64_t hash, size_t depth) {
     ++pos_;  // '{'
     SkipSpace();
     if (Peek('}')) {
@@ -138,7 +149,8 @@ class JsonPositions::Scanner {
       std::string key;
       if (!String(&key)) return false;
       AppendPointerToken(key, pointer);
-      out_->keys_.emplace_back(PointerHash(*pointer), key_offset);
+      const uint64_t member_hash = PointerHash(std::string_view(*pointer).substr(base), hash);
+      out_->keys_.Add(member_hash, key_offset);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
         if (!out_->duplicate_) out_->duplicate_ = Duplicate{*pointer, key_offset};
       } else {
@@ -147,7 +159,7 @@ class JsonPositions::Scanner {
       SkipSpace();
       if (!Peek(':')) return false;
       ++pos_;
-      if (!Value(pointer, depth)) return false;
+      if (!Value(pointer, member_hash, depth)) return false;
       pointer->resize(base);
       SkipSpace();
       if (Peek(',')) {
@@ -162,7 +174,7 @@ class JsonPositions::Scanner {
     }
   }
 
-  bool Array(std::string* pointer, size_t depth) {
+  bool Array(std::string* pointer, uint64_t hash, size_t depth) {
     ++pos_;  // '['
     SkipSpace();
     if (Peek(']')) {
@@ -172,7 +184,9 @@ class JsonPositions::Scanner {
     const size_t base = pointer->size();
     for (size_t index = 0;; ++index) {
       AppendPointerIndex(index, pointer);
-      if (!Value(pointer, depth)) return false;
+      if (!Value(pointer, PointerHash(std::string_view(*pointer).substr(base), hash), depth)) {
+        return false;
+      }
       pointer->resize(base);
       SkipSpace();
       if (Peek(',')) {
@@ -228,6 +242,13 @@ class JsonPositions::Scanner {
   // written with different escapes ("a" and "\u0061") still compare equal.
   bool String(std::string* decoded) {
     ++pos_;  // '"'
+    // The run up to the first quote or backslash in one step: most strings have no escape.
+    size_t plain_end = pos_;
+    while (plain_end < text_.size() && text_[plain_end] != '"' && text_[plain_end] != '\\') {
+      ++plain_end;
+    }
+    if (decoded != nullptr) decoded->append(text_.substr(pos_, plain_end - pos_));
+    pos_ = plain_end;
     while (pos_ < text_.size()) {
       const char c = text_[pos_++];
       if (c == '"') return true;
@@ -284,27 +305,49 @@ class JsonPositions::Scanner {
 JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
   JsonPositions positions;
   Scanner(text, max_depth, &positions).Run();
-  // Offsets grow in document order, so sorting by (hash, offset) puts the first of two
-  // equal pointers (a duplicate key) first, where Find looks.
-  std::sort(positions.values_.begin(), positions.values_.end());
-  std::sort(positions.keys_.begin(), positions.keys_.end());
   return positions;
 }
 
-std::optional<size_t> JsonPositions::Find(const Positions& positions, const std::string& pointer) {
-  const uint64_t hash = PointerHash(pointer);
-  const auto it = std::lower_bound(positions.begin(), positions.end(), hash,
-                                   [](const auto& entry, uint64_t h) { return entry.first < h; });
-  if (it == positions.end() || it->first != hash) return std::nullopt;
-  return it->second;
+void JsonPositions::Positions::Add(uint64_t hash, size_t offset) {
+  if ((count_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = SlotOf(hash, mask);; slot = (slot + 1) & mask) {
+    auto& [stored_hash, stored_offset] = slots_[slot];
+    if (stored_offset == kEmpty) {
+      slots_[slot] = {hash, offset};
+      ++count_;
+      return;
+    }
+    if (stored_hash == hash) return;  // values come in document order: the first stays
+  }
+}
+
+void JsonPositions::Positions::Grow() {
+  std::vector<std::pair<uint64_t, size_t>> old(std::max<size_t>(64, slots_.size() * 2),
+                                               {0, kEmpty});
+  old.swap(slots_);
+  count_ = 0;
+  for (const auto& [hash, offset] : old) {
+    if (offset != kEmpty) Add(hash, offset);
+  }
+}
+
+std::optional<size_t> JsonPositions::Positions::Find(uint64_t hash) const {
+  if (slots_.empty()) return std::nullopt;
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = SlotOf(hash, mask);; slot = (slot + 1) & mask) {
+    const auto& [stored_hash, stored_offset] = slots_[slot];
+    if (stored_offset == kEmpty) return std::nullopt;
+    if (stored_hash == hash) return stored_offset;
+  }
 }
 
 std::optional<size_t> JsonPositions::Value(const std::string& pointer) const {
-  return Find(values_, pointer);
+  return values_.Find(PointerHash(pointer));
 }
 
 std::optional<size_t> JsonPositions::Key(const std::string& pointer) const {
-  return Find(keys_, pointer);
+  return keys_.Find(PointerHash(pointer));
 }
 
 }  // namespace jobfit::internal

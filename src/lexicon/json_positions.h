@@ -52,11 +52,22 @@ class JsonPositions {
 
  private:
   class Scanner;
-  // (hash of the pointer, offset), sorted once the scan ends: a 30,000-entry lexicon has
-  // hundreds of thousands of values, and a map of pointer strings cost more than parsing.
-  // Two pointers with the same 64-bit hash would only misplace an error message.
-  using Positions = std::vector<std::pair<uint64_t, size_t>>;
-  static std::optional<size_t> Find(const Positions& positions, const std::string& pointer);
+  // Offsets by the hash of their pointer, in open addressing: a 30,000-entry lexicon has
+  // hundreds of thousands of values, a map of pointer strings cost more than parsing, and
+  // sorting (hash, offset) pairs for a binary search still cost a sixth of loading. The
+  // first offset stored under a hash stays (a duplicate key's first occurrence). Two
+  // pointers with the same 64-bit hash would only misplace an error message.
+  class Positions {
+   public:
+    void Add(uint64_t hash, size_t offset);
+    std::optional<size_t> Find(uint64_t hash) const;
+
+   private:
+    static constexpr size_t kEmpty = ~size_t{0};
+    void Grow();
+    std::vector<std::pair<uint64_t, size_t>> slots_;
+    size_t count_ = 0;
+  };
   Positions values_;
   Positions keys_;
   std::optional<Duplicate> duplicate_;

@@ -36,6 +36,10 @@ Status CheckCrossEntryRules(const LexiconImpl& impl, bool require_known_implies)
 
 // Returns the FNV-1a 64 hash of `data`, continuing from `state`.
 uint64_t Fnv1a64(std::string_view data, uint64_t state = 0xcbf29ce484222325ULL);
+// Returns the FNV-1a 64 hash of the canonical form of a JSON text: what nlohmann's dump()
+// writes for it (sorted keys, no white space). A lexicon's content hash is this hash.
+// Throws nlohmann's parse_error on malformed JSON.
+uint64_t CanonicalJsonHash(std::string_view json_text);
 // Formats a hash as "fnv1a64:<16 hex digits>".
 std::string FormatContentHash(uint64_t hash);
 // Returns the hash of layered content: a single layer's own hash, else the layers'

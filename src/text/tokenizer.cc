@@ -196,7 +196,7 @@ uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
 // form anywhere. Sets *inner_upper when a capital letter stands at the word's third byte
 // or later, the only place where two glued words can meet.
 inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper,
-                                 uint64_t* head) {
+                                 uint64_t* head, uint64_t* tail) {
   const size_t len = end - begin;
   uint64_t hash = HashSeed(len);
   uint64_t upper_seen = 0;
@@ -208,6 +208,8 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
     if (i == 0) {
       upper &= ~uint64_t{0xFFFF};
       *head = chunk;
+    } else if (i == 8) {
+      *tail = chunk;
     }
     upper_seen |= upper;
     hash = MixChunk(hash, chunk);
@@ -260,6 +262,17 @@ struct WordMasks {
   }
 };
 constexpr WordMasks kWordMasks;
+
+// The bytes of an ASCII token are letters, digits, '.', '\'', '+' and '#'. All but the
+// capitals already have bit 0x20 set, so setting it lower-cases the whole token: one OR
+// where LowerAscii8 takes five operations. `chunk` holds zeros past the token's end, and
+// the word's mask keeps them zero.
+constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
+uint64_t LowerTokenBytes(uint64_t chunk, uint64_t mask) { return (chunk | kCaseBits) & mask; }
+
+// Bit 0x40 of each capital among token bytes: the capitals are the token bytes with bit
+// 0x40 set and bit 0x20 clear.
+uint64_t TokenCapitals(uint64_t chunk) { return chunk & ~(chunk << 1) & 0x4040404040404040ULL; }
 
 // True when a glued word starts somewhere inside the ASCII word s[begin, end).
 bool HasGlue(std::string_view s, size_t begin, size_t end) {
@@ -618,21 +631,20 @@ class KnownSink {
     std::memcpy(&tail, s.data() + begin + 8, 8);
     head &= kWordMasks.head[len];
     tail &= kWordMasks.tail[len];
-    uint64_t head_upper;
-    uint64_t tail_upper;
-    head = LowerAscii8(head, &head_upper);
-    tail = LowerAscii8(tail, &tail_upper);
     // A capital past the second byte may start a glued word ("mitigationSoftware");
     // acronyms ("AWS", "SQL") have capitals there too, so look before giving up.
-    if (((head_upper & ~uint64_t{0xFFFF}) | tail_upper) != 0 && HasGlue(s, begin, end)) {
+    if (((TokenCapitals(head) & ~uint64_t{0xFFFF}) | TokenCapitals(tail)) != 0 &&
+        HasGlue(s, begin, end)) {
       return false;
     }
+    head = LowerTokenBytes(head, kWordMasks.head[len]);
+    tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
     const uint64_t short_hash = MixChunk(HashSeed(len), head);
     const uint64_t long_hash = MixChunk(short_hash, tail);
     // Arithmetic rather than ?:, which the compiler turns into a branch.
     const uint64_t use_long = uint64_t{0} - static_cast<uint64_t>(len > 8);
     const uint64_t hash = short_hash ^ ((short_hash ^ long_hash) & use_long);
-    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), head);
+    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), head, tail);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {
@@ -678,8 +690,9 @@ class KnownSink {
                   bool* inner_upper) const {
     if (!non_ascii) {
       uint64_t head = 0;
-      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper, &head);
-      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin), head);
+      uint64_t tail = 0;
+      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper, &head, &tail);
+      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin), head, tail);
     }
     const std::string folded = FoldCase(s.substr(begin, end - begin));
     return vocabulary_.Find(HashKey(folded), folded);

@@ -19,12 +19,16 @@ size_t SlotFor(uint64_t hash, size_t capacity) {
 
 }  // namespace
 
-Vocabulary::Vocabulary() : keys_(1), hashes_{0} { Rebuild(kMinSlots); }
+Vocabulary::Vocabulary() : key_pool_(kPoolSlack, '\0'), keys_(1), hashes_{0} { Rebuild(kMinSlots); }
 
 uint64_t Vocabulary::HeadOf(std::string_view key) {
   uint64_t head = 0;
   std::memcpy(&head, key.data(), std::min<size_t>(key.size(), 8));
   return head;
+}
+
+uint64_t Vocabulary::TailOf(std::string_view key) {
+  return key.size() > 8 ? HeadOf(key.substr(8)) : 0;
 }
 
 template <typename SameKey>
@@ -46,11 +50,17 @@ uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
   });
 }
 
-uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head) const {
+uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head,
+                                        uint64_t tail) const {
   return Probe(hash, [&](const KeyInfo& stored) {
     if (stored.head != head || stored.length != raw.size()) return false;
+    if (raw.size() <= 8) return true;
+    uint64_t stored_tail;
+    std::memcpy(&stored_tail, key_pool_.data() + stored.offset + 8, 8);
+    const size_t tail_bytes = std::min<size_t>(raw.size() - 8, 8);
+    if (((stored_tail ^ tail) & (~uint64_t{0} >> (64 - 8 * tail_bytes))) != 0) return false;
     bool same = true;
-    for (size_t i = 8; i < raw.size(); ++i) {
+    for (size_t i = 16; i < raw.size(); ++i) {
       same &= LowerAscii(raw[i]) == key_pool_[stored.offset + i];
     }
     return same;
@@ -62,9 +72,11 @@ uint32_t Vocabulary::Intern(std::string_view key) {
   if (const uint32_t id = Find(hash, key); id != kUnknown) return id;
   if ((size_ + 1) * 2 > slots_.size()) Rebuild(slots_.size() * 2);
   const auto id = static_cast<uint32_t>(++size_);
+  const auto offset = static_cast<uint32_t>(key_pool_.size() - kPoolSlack);
+  key_pool_.resize(offset);
   key_pool_.append(key);
-  keys_.push_back({HeadOf(key), static_cast<uint32_t>(key_pool_.size() - key.size()),
-                   static_cast<uint32_t>(key.size())});
+  key_pool_.append(kPoolSlack, '\0');
+  keys_.push_back({HeadOf(key), offset, static_cast<uint32_t>(key.size())});
   hashes_.push_back(hash);
   Place(id);
   return id;

@@ -1,6 +1,7 @@
 #include "lexicon/json_positions.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +51,38 @@ TEST(JsonPositions, RecordsValuesAndKeysByPointer) {
   EXPECT_EQ(p.Value("/missing"), std::nullopt);
   EXPECT_EQ(p.Value("/a/2"), std::nullopt);
   EXPECT_FALSE(p.duplicate().has_value());
+}
+
+// Thousands of values, as a large lexicon has: every one is found where it is, across the
+// growth of the tables, and a repeated key keeps its first occurrence.
+TEST(JsonPositions, FindsEveryValueOfALargeDocument) {
+  std::string text = "{\"entries\": [";
+  std::vector<size_t> id_at, alias_at, key_at;
+  for (int i = 0; i < 5000; ++i) {
+    if (i > 0) text += ",\n";
+    text += "{";
+    key_at.push_back(text.size());
+    text += "\"id\": ";
+    id_at.push_back(text.size());
+    text += "\"e" + std::to_string(i) + "\", \"aliases\": [\"a\", ";
+    alias_at.push_back(text.size());
+    text += "\"b" + std::to_string(i) + "\"]}";
+  }
+  text += "], \"entries\": 0}";
+  const JsonPositions p = JsonPositions::Scan(text, 64);
+  for (int i = 0; i < 5000; ++i) {
+    const std::string entry = "/entries/" + std::to_string(i);
+    ASSERT_EQ(p.Value(entry + "/id"), id_at[i]) << entry;
+    ASSERT_EQ(p.Key(entry + "/id"), key_at[i]) << entry;
+    ASSERT_EQ(p.Value(entry + "/aliases/1"), alias_at[i]) << entry;
+    ASSERT_EQ(p.Value(entry), key_at[i] - 1) << entry;
+  }
+  EXPECT_EQ(p.Value("/entries/5000"), std::nullopt);
+  EXPECT_EQ(p.Value("/entries/0/aliases/2"), std::nullopt);
+  // "entries" twice: the array, the first, is where its pointer leads.
+  EXPECT_EQ(p.Value("/entries"), text.find('['));
+  ASSERT_TRUE(p.duplicate().has_value());
+  EXPECT_EQ(p.duplicate()->offset, text.rfind("\"entries\""));
 }
 
 TEST(JsonPositions, SkipsStringsWithEscapedQuotesAndBrackets) {

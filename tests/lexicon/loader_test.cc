@@ -2,6 +2,7 @@
 #include "lexicon/loader.h"
 
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -221,6 +222,40 @@ TEST(ContentHash, IsTheHashOfTheCanonicalDump) {
   ASSERT_NE(small, nullptr);
   EXPECT_EQ(small->content_hash,
             FormatContentHash(Fnv1a64(nlohmann::json::parse(ReadTestFile("small.json")).dump())));
+}
+
+// The canonical text is hashed as it is walked, never written; held here to dump() on
+// every kind of value and every character class a string can hold.
+TEST(ContentHash, WalksValuesAsDumpWritesThem) {
+  const std::vector<std::string> texts = {
+      R"({"b": [1, -2, 3.5, -0.0, 1e300, 18446744073709551615, -9223372036854775808],
+          "a": {"z": null, "y": true, "x": false, "w": [], "v": {}},
+          "s": "quote \" backslash \\ slash / \b\f\n\r\t \u0001 \u001f \u007f \u00e9 \ud83d\ude00",
+          "": "", "k\u0000ey": "\u2028"})",
+      R"([["nested", ["deep", {"k": [0.1, 2e-7]}]], "tail"])",
+      R"("just a string")",
+      R"(42)",
+  };
+  for (const std::string& text : texts) {
+    EXPECT_EQ(CanonicalJsonHash(text), Fnv1a64(nlohmann::json::parse(text).dump())) << text;
+  }
+  // Random strings of every byte class a parsed string can hold: control characters,
+  // quotes, backslashes, ASCII, and two-, three- and four-byte UTF-8.
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {
+      "\"", "\\",       "\n",           std::string(1, '\0'), "\x01", "\x1f", "\x7f", "a", "Z", " ",
+      "/",  "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80",   "~"};
+  for (int round = 0; round < 200; ++round) {
+    nlohmann::json object = nlohmann::json::object();
+    for (int member = 0; member < 4; ++member) {
+      std::string key, value;
+      for (int k = 0; k < 6; ++k) key += pieces[random() % pieces.size()];
+      for (int k = 0; k < 12; ++k) value += pieces[random() % pieces.size()];
+      object[key] = nlohmann::json::array({value, static_cast<int>(random() % 1000) - 500});
+    }
+    const std::string text = object.dump();
+    EXPECT_EQ(CanonicalJsonHash(text), Fnv1a64(text)) << text;
+  }
 }
 
 TEST(ContentHash, ChangesWithOneAlias) {

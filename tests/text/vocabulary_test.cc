@@ -18,9 +18,10 @@ TEST(Vocabulary, InternsOnceAndFindsByFoldedKey) {
   EXPECT_EQ(vocabulary.Find(HashKey("python"), "python"), python);
   EXPECT_EQ(vocabulary.Find(HashKey("pytho"), "pytho"), Vocabulary::kUnknown);
   // The tokenizer's lookup lower-cases the word as it compares.
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn", Vocabulary::HeadOf("python")),
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn", Vocabulary::HeadOf("python"),
+                                   Vocabulary::TailOf("python")),
             python);
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++", Vocabulary::HeadOf("c++")), cpp);
+  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++", Vocabulary::HeadOf("c++"), 0), cpp);
   EXPECT_EQ(vocabulary.size(), 2u);
 }
 
@@ -28,15 +29,27 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   Vocabulary vocabulary;
   const uint32_t kubernetes = vocabulary.Intern("kubernetes");
   const uint32_t kuberne = vocabulary.Intern("kuberne");
-  const auto find = [&](std::string_view raw, std::string_view key) {
-    return vocabulary.FindLowered(HashKey(key), raw, Vocabulary::HeadOf(key));
+  const uint32_t long_key = vocabulary.Intern("infrastructure-as-code");
+  // The lookup of `raw` under the hash of `stored`: the hash picks the slot, so only the
+  // comparison of the bytes can turn a wrong word away.
+  const auto find = [&](std::string_view raw, std::string_view stored) {
+    const std::string key = FoldCase(raw);
+    return vocabulary.FindLowered(HashKey(stored), raw, Vocabulary::HeadOf(key),
+                                  Vocabulary::TailOf(key));
   };
   EXPECT_EQ(find("KuberNETES", "kubernetes"), kubernetes);
   EXPECT_EQ(find("Kuberne", "kuberne"), kuberne);
+  EXPECT_EQ(find("INFRASTRUCTURE-as-Code", "infrastructure-as-code"), long_key);
   // Same first eight bytes, a different tail; and a different length.
-  EXPECT_EQ(find("kubernetez", "kubernetez"), Vocabulary::kUnknown);
-  EXPECT_EQ(find("kubernete", "kubernete"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("kubernetez", "kubernetes"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("zubernetes", "kubernetes"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("kubernete", "kubernetes"), Vocabulary::kUnknown);
+  // Differences in bytes 8 to 15, and past the sixteenth.
+  EXPECT_EQ(find("infrastructurX-as-code", "infrastructure-as-code"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("infrastructure-as-codX", "infrastructure-as-code"), Vocabulary::kUnknown);
   EXPECT_EQ(Vocabulary::HeadOf("go"), uint64_t{'g'} | uint64_t{'o'} << 8);
+  EXPECT_EQ(Vocabulary::TailOf("go"), 0u);
+  EXPECT_EQ(Vocabulary::TailOf("kubernetes"), uint64_t{'e'} | uint64_t{'s'} << 8);
 }
 
 TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
