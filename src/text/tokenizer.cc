@@ -644,7 +644,8 @@ class KnownSink {
     // Arithmetic rather than ?:, which the compiler turns into a branch.
     const uint64_t use_long = uint64_t{0} - static_cast<uint64_t>(len > 8);
     const uint64_t hash = short_hash ^ ((short_hash ^ long_hash) & use_long);
-    const uint32_t id = vocabulary_.FindLowered(hash, s.substr(begin, len), head, tail);
+    const uint32_t id =
+        vocabulary_.FindLowered(hash, std::string_view(s.data() + begin, len), head, tail);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {
