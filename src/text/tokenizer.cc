@@ -75,6 +75,12 @@ bool IsWordCodePoint(char32_t cp) {
 size_t WordCharLength(std::string_view s, size_t pos) {
   const char c = s[pos];
   if (!IsHighByte(c)) return IsAsciiAlnum(c) ? 1 : 0;
+  // U+00C0 to U+00FF, the accented letters of Western names and places, are all letters
+  // but for the multiplication and division signs: no decoding, no call into ICU.
+  if (c == '\xC3' && pos + 1 < s.size()) {
+    const auto next = static_cast<unsigned char>(s[pos + 1]);
+    if (next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7) return 2;
+  }
   size_t len;
   const char32_t cp = DecodeUtf8(s, pos, &len);
   return IsWordCodePoint(cp) ? len : 0;
@@ -687,16 +693,15 @@ class KnownSink {
   }
 
  private:
-  uint32_t Lookup(std::string_view s, size_t begin, size_t end, bool non_ascii,
-                  bool* inner_upper) const {
+  uint32_t Lookup(std::string_view s, size_t begin, size_t end, bool non_ascii, bool* inner_upper) {
     if (!non_ascii) {
       uint64_t head = 0;
       uint64_t tail = 0;
       const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper, &head, &tail);
       return vocabulary_.FindLowered(hash, s.substr(begin, end - begin), head, tail);
     }
-    const std::string folded = FoldCase(s.substr(begin, end - begin));
-    return vocabulary_.Find(HashKey(folded), folded);
+    FoldCaseInto(s.substr(begin, end - begin), &folded_);
+    return vocabulary_.Find(HashKey(folded_), folded_);
   }
 
   void AddPiece(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, bool non_ascii,
@@ -730,7 +735,8 @@ class KnownSink {
 
   const Vocabulary& vocabulary_;
   KnownTokenStream* out_;
-  size_t known_ = 0;  // out_->tokens.size()
+  std::string folded_;  // the folded key of a non-ASCII word, reused from word to word
+  size_t known_ = 0;    // out_->tokens.size()
   uint32_t ordinal_ = 0;
 };
 
@@ -795,23 +801,27 @@ bool FoldLatin1(std::string_view text, std::string* out) {
 
 }  // namespace
 
-std::string FoldCase(std::string_view text) {
+void FoldCaseInto(std::string_view text, std::string* out) {
   bool ascii = true;
   for (const char c : text) ascii &= !IsHighByte(c);
   if (ascii) {
-    std::string out(text);
-    for (char& c : out) {
+    out->assign(text);
+    for (char& c : *out) {
       c = LowerAscii(c);
     }
-    return out;
+    return;
   }
-  std::string latin1;
-  if (FoldLatin1(text, &latin1)) return latin1;
+  if (FoldLatin1(text, out)) return;
   icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   folded.foldCase();
+  out->clear();
+  folded.toUTF8String(*out);
+}
+
+std::string FoldCase(std::string_view text) {
   std::string out;
-  folded.toUTF8String(out);
+  FoldCaseInto(text, &out);
   return out;
 }
 

@@ -104,6 +104,9 @@ uint64_t HashKey(std::string_view key);
 
 // Case-folds UTF-8 text: ASCII inline, the rest through ICU's full case folding.
 std::string FoldCase(std::string_view text);
+// The same into *out, replacing its contents: reusing one buffer saves an allocation per
+// non-ASCII word.
+void FoldCaseInto(std::string_view text, std::string* out);
 
 }  // namespace jobfit::text
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "testing/test_util.h"
@@ -104,6 +105,37 @@ TEST(Tokenizer, FoldsLatin1AsIcuDoes) {
                                  "\xE2\x82\xAC"
                                  "5"}) {
     EXPECT_EQ(FoldCase(text), icu_fold(text)) << text;
+  }
+}
+
+// The accented Latin-1 letters are told from other characters without ICU; every
+// two-byte character must still join or split words as ICU's classes say (letters,
+// digits and combining marks join), on both tokenizer paths.
+TEST(Tokenizer, JoinsWordsAtEveryTwoByteLetterAsIcuDoes) {
+  for (char32_t cp = 0x80; cp <= 0x7FF; ++cp) {
+    const auto c = static_cast<UChar32>(cp);
+    const int8_t type = u_charType(c);
+    const bool word =
+        u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+    std::string character;
+    AppendUtf8(cp, &character);
+    const std::string text = "ab" + character + "cd " + std::string(64, 'x');
+    for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
+      TokenStream stream;
+      Tokenize(text, &stream, path);
+      ASSERT_GE(stream.tokens.size(), 2u);
+      EXPECT_EQ(stream.tokens[0].end, word ? 4 + character.size() : 2)
+          << "U+" << std::hex << static_cast<uint32_t>(cp);
+    }
+  }
+}
+
+// FoldCaseInto replaces what its buffer held, whichever way the text is folded.
+TEST(Tokenizer, FoldCaseIntoReplacesTheBuffer) {
+  std::string out = "a long leftover from an earlier word";
+  for (const std::string text : {"PyTorch", "Kraków", "\xCE\xA3\xCE\xA9", ""}) {
+    FoldCaseInto(text, &out);
+    EXPECT_EQ(out, FoldCase(text)) << text;
   }
 }
 
