@@ -160,6 +160,28 @@ TEST(Matcher, ContextDecidesAmbiguousNames) {
             (std::vector<Found>{{"go", "Go"}, {"docker", "Docker"}}));
 }
 
+// Context is the occurrence's line, at most 120 bytes either side: a skill beyond that,
+// or on another line, does not vouch for an ambiguous name, one byte nearer does.
+TEST(Matcher, ContextEndsAtTheLineAndAHundredAndTwentyBytes) {
+  const Matcher matcher = CompileFixture();
+  const auto go_accepted = [&](const std::string& text) {
+    for (const Found& f : Find(matcher, text)) {
+      if (f.id == "go") return true;
+    }
+    return false;
+  };
+  // "Go" ends at byte 2; Docker ends at k + 10: 122 is the last byte of the line.
+  EXPECT_TRUE(go_accepted("Go " + std::string(112, 'x') + " Docker"));
+  EXPECT_FALSE(go_accepted("Go " + std::string(113, 'x') + " Docker"));
+  // "Go" starts at k + 8; the line starts 120 bytes before it.
+  EXPECT_TRUE(go_accepted("Docker " + std::string(112, 'x') + " Go"));
+  EXPECT_FALSE(go_accepted("Docker " + std::string(113, 'x') + " Go"));
+  EXPECT_TRUE(go_accepted("Docker and Go"));
+  EXPECT_FALSE(go_accepted("Docker\nGo"));
+  EXPECT_FALSE(go_accepted("Go\nDocker"));
+  EXPECT_TRUE(go_accepted("intro\nGo and Docker\nthe end"));
+}
+
 TEST(Matcher, ExplainRecordsEveryDecisionWithItsReason) {
   const Matcher matcher = CompileFixture();
   ScanOptions options;
