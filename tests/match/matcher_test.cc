@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "jobfit/lexicon.h"
 
@@ -180,6 +181,40 @@ TEST(Matcher, ContextEndsAtTheLineAndAHundredAndTwentyBytes) {
   EXPECT_FALSE(go_accepted("Docker\nGo"));
   EXPECT_FALSE(go_accepted("Go\nDocker"));
   EXPECT_TRUE(go_accepted("intro\nGo and Docker\nthe end"));
+}
+
+// A context pattern decides whatever the letter case of the text, when it asks for that
+// with (?i), and patterns of character classes only decide too.
+TEST(Matcher, ContextPatternsMatchWhateverTheCaseOfTheText) {
+  const Matcher matcher = CompileFixture();
+  for (const std::string text :
+       {"Our go-to-market plan", "OUR GO-TO-MARKET PLAN", "our Go-To-Market plan"}) {
+    EXPECT_TRUE(Find(matcher, text).empty()) << text;
+  }
+  // An ambiguous "R" that only one context pattern accepts, so the pattern decides.
+  const auto r_matcher = [](const std::string& pattern) {
+    const std::string json =
+        R"({"schema": "jobfit.lexicon/1", "name": "gate", "version": "1", "entries": [
+          {"id": "r", "name": "R", "category": "language", "sources": ["extended"],
+           "aliases": [{"text": "R", "case": "exact", "ambiguous": true}],
+           "context": {"default": "reject", "skills_list": false, "tech_neighbors": false,
+                       "positive_patterns": [)" +
+        nlohmann::json(pattern).dump() + "]}}]}";
+    Result<Lexicon> lexicon = Lexicon::FromJson(json, "gate.json");
+    EXPECT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    Result<Matcher> matcher = Matcher::Compile(*lexicon);
+    EXPECT_TRUE(matcher.ok()) << matcher.status().ToString();
+    return std::move(*matcher);
+  };
+  const Matcher studio = r_matcher("(?i)\\bR\\s+studio\\b");
+  EXPECT_EQ(Find(studio, "analysis in R Studio").size(), 1u);
+  EXPECT_EQ(Find(studio, "ANALYSIS IN R STUDIO").size(), 1u);
+  EXPECT_EQ(Find(studio, "Analysis in R sTuDiO").size(), 1u);
+  EXPECT_TRUE(Find(studio, "analysis in R and more").empty());
+  // No string vouches for every match of a pattern made of classes only.
+  const Matcher version = r_matcher("\\bR\\s+\\d+\\.\\d+");
+  EXPECT_EQ(Find(version, "analysis in R 4.3").size(), 1u);
+  EXPECT_TRUE(Find(version, "analysis in R and more").empty());
 }
 
 TEST(Matcher, ExplainRecordsEveryDecisionWithItsReason) {
