@@ -44,12 +44,37 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   EXPECT_EQ(find("kubernetez", "kubernetes"), Vocabulary::kUnknown);
   EXPECT_EQ(find("zubernetes", "kubernetes"), Vocabulary::kUnknown);
   EXPECT_EQ(find("kubernete", "kubernetes"), Vocabulary::kUnknown);
+  // Nine bytes: the ninth alone differs.
+  const uint32_t terraform = vocabulary.Intern("terraform");
+  EXPECT_EQ(find("Terraform", "terraform"), terraform);
+  EXPECT_EQ(find("terraforn", "terraform"), Vocabulary::kUnknown);
   // Differences in bytes 8 to 15, and past the sixteenth.
   EXPECT_EQ(find("infrastructurX-as-code", "infrastructure-as-code"), Vocabulary::kUnknown);
   EXPECT_EQ(find("infrastructure-as-codX", "infrastructure-as-code"), Vocabulary::kUnknown);
   EXPECT_EQ(Vocabulary::HeadOf("go"), uint64_t{'g'} | uint64_t{'o'} << 8);
   EXPECT_EQ(Vocabulary::TailOf("go"), 0u);
   EXPECT_EQ(Vocabulary::TailOf("kubernetes"), uint64_t{'e'} | uint64_t{'s'} << 8);
+}
+
+// Find compares the folded key itself; under the hash of a stored key (the same slot), a
+// key that differs anywhere, or only in length, is not that key.
+TEST(Vocabulary, FindComparesTheWholeKeyUnderTheSameHash) {
+  Vocabulary vocabulary;
+  const uint32_t go = vocabulary.Intern("go");
+  const uint32_t long_key = vocabulary.Intern("infrastructure-as-code");
+  const uint32_t accent = vocabulary.Intern("\xC3\xA9t\xC3\xA9");  // "été"
+  EXPECT_EQ(vocabulary.Find(HashKey("go"), "go"), go);
+  EXPECT_EQ(vocabulary.Find(HashKey("go"), "gp"), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(HashKey("go"), "g"), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(HashKey("go"), "goo"), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(HashKey("infrastructure-as-code"), "infrastructure-as-code"), long_key);
+  EXPECT_EQ(vocabulary.Find(HashKey("infrastructure-as-code"), "infrastructure-as-cody"),
+            Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(HashKey("infrastructure-as-code"), "infrastructure-as-cod"),
+            Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(HashKey("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9"), accent);
+  EXPECT_EQ(vocabulary.Find(HashKey("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA8"),
+            Vocabulary::kUnknown);
 }
 
 TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
