@@ -125,36 +125,38 @@ bool IsContactChunk(std::string_view chunk) {
          IsAsciiAlnum(body[dot + 1]);
 }
 
+// What a byte of the gap between two tokens says about the phrase across it. Hyphens,
+// slashes, ampersands, apostrophes and white space (line breaks included: PDFs wrap
+// names) keep a phrase together; a '.' only ends one when followed by white space; the
+// punctuation below ends one, and so do non-ASCII bytes that reached a gap (bullets and
+// other symbols, not letters).
+enum GapKind : uint8_t { kKeepsPhrase, kEndsPhrase, kDotInGap };
+
+struct GapKinds {
+  uint8_t kind[256] = {};
+  constexpr GapKinds() {
+    for (const char c : std::string_view(",;:()[]{}|!?\"<>*=")) {
+      kind[static_cast<unsigned char>(c)] = kEndsPhrase;
+    }
+    kind[static_cast<unsigned char>('.')] = kDotInGap;
+    for (int c = 0x80; c < 256; ++c) kind[c] = kEndsPhrase;
+  }
+};
+constexpr GapKinds kGapKinds;
+
+uint8_t GapKindOf(char c) { return kGapKinds.kind[static_cast<unsigned char>(c)]; }
+
 // Returns true when the gap between two tokens holds punctuation that ends a phrase.
-// Hyphens, slashes, ampersands, apostrophes and white space (line breaks included: PDFs
-// wrap names) keep a phrase together; a '.' only ends one when followed by white space.
 bool GapBreaksPhrase(std::string_view gap) {
   for (size_t i = 0; i < gap.size(); ++i) {
-    switch (gap[i]) {
-      case ',':
-      case ';':
-      case ':':
-      case '(':
-      case ')':
-      case '[':
-      case ']':
-      case '{':
-      case '}':
-      case '|':
-      case '!':
-      case '?':
-      case '"':
-      case '<':
-      case '>':
-      case '*':
-      case '=':
+    switch (GapKindOf(gap[i])) {
+      case kEndsPhrase:
         return true;
-      case '.':
+      case kDotInGap:
         if (i + 1 >= gap.size() || IsSpace(gap[i + 1])) return true;
         break;
       default:
-        // Bullets and other symbols: non-ASCII bytes that reached a gap are not letters.
-        if (IsHighByte(gap[i])) return true;
+        break;
     }
   }
   return false;
@@ -301,6 +303,8 @@ class TextTokenizer {
   // Returns whether phrase-ending punctuation (or withdrawn contact data) stands between
   // the previous token and one starting at `begin`.
   bool BreakBefore(size_t begin) const {
+    // Most gaps are one byte, a space; a lone '.' in a gap ends the phrase too.
+    if (begin == last_end_ + 1) return break_pending_ || GapKindOf(s_[last_end_]) != kKeepsPhrase;
     return break_pending_ || GapBreaksPhrase(s_.substr(last_end_, begin - last_end_));
   }
 

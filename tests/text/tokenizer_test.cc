@@ -28,6 +28,10 @@ std::vector<std::string> Keys(std::string_view input) {
 
 using Strings = std::vector<std::string>;
 
+bool IsAsciiAlnumForTest(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 TEST(Tokenizer, KeepsPlusAndSharpSuffixes) {
   EXPECT_EQ(Keys("C++, C#, F# and Notepad++."), (Strings{"c++", "c#", "f#", "and", "notepad++"}));
   EXPECT_EQ(Keys("C++17 C++/CLI"), (Strings{"c++", "17", "c++", "cli"}));
@@ -157,6 +161,33 @@ TEST(Tokenizer, PhraseEndingPunctuationBreaksPhrases) {
     if (t.flags & kBreakBefore) breaks.emplace_back(stream.Key(t));
   }
   EXPECT_EQ(breaks, (Strings{"glue", "emr", "next", "scikit", "go"}));
+}
+
+// Every gap byte on its own, between two words: the punctuation that ends a phrase does
+// so as a gap of one byte too, and the rest do not. Both the full stream and the
+// known-token scan say so.
+TEST(Tokenizer, OneByteGapsBreakPhrasesAsLongerOnesDo) {
+  const std::string ends = ",;:()[]{}|!?\"<>*=";
+  for (int c = 1; c < 0x80; ++c) {
+    const char gap = static_cast<char>(c);
+    if (IsAsciiAlnumForTest(gap) || gap == '@' || gap == '+' || gap == '#' || gap == '\'' ||
+        gap == '.') {
+      continue;  // parts of tokens ("C++", "o'reilly", "node.js") or contact data, not gaps
+    }
+    const std::string text = std::string("alpha") + gap + "beta";
+    TokenStream stream;
+    Tokenize(text, &stream);
+    ASSERT_EQ(stream.tokens.size(), 2u) << "gap " << c;
+    const bool breaks = ends.find(gap) != std::string::npos;
+    EXPECT_EQ((stream.tokens[1].flags & kBreakBefore) != 0, breaks) << "gap " << c;
+    Vocabulary vocabulary;
+    vocabulary.Intern("alpha");
+    vocabulary.Intern("beta");
+    KnownTokenStream known;
+    TokenizeKnown(text, vocabulary, &known);
+    ASSERT_EQ(known.tokens.size(), 2u) << "gap " << c;
+    EXPECT_EQ((known.tokens[1].flags & kBreakBefore) != 0, breaks) << "gap " << c;
+  }
 }
 
 TEST(Tokenizer, SplitsWordsGluedByALostLineBreakOnRequest) {
