@@ -202,9 +202,9 @@ TEST(Matcher, ContextPatternsMatchWhateverTheCaseOfTheText) {
         nlohmann::json(pattern).dump() + "]}}]}";
     Result<Lexicon> lexicon = Lexicon::FromJson(json, "gate.json");
     EXPECT_TRUE(lexicon.ok()) << lexicon.status().ToString();
-    Result<Matcher> matcher = Matcher::Compile(*lexicon);
-    EXPECT_TRUE(matcher.ok()) << matcher.status().ToString();
-    return std::move(*matcher);
+    Result<Matcher> compiled = Matcher::Compile(*lexicon);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+    return std::move(*compiled);
   };
   const Matcher studio = r_matcher("(?i)\\bR\\s+studio\\b");
   EXPECT_EQ(Find(studio, "analysis in R Studio").size(), 1u);
