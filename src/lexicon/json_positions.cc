@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/encoding.h"
+
 namespace jobfit::internal {
 namespace {
 
@@ -25,6 +27,9 @@ size_t SlotOf(uint64_t hash, size_t mask) {
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  // A valid file, the usual case, is passed by the block check; the byte loop below only
+  // looks for where an invalid one goes wrong.
+  if (text::IsValidUtf8(text)) return std::nullopt;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -62,7 +67,7 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
 
 void AppendPointerToken(std::string_view token, std::string* pointer) {
   pointer->push_back('/');
-  if (token.find_first_of("~/") == std::string_view::npos) {
+  if (std::none_of(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; })) {
     pointer->append(token);  // nearly every key of a lexicon
     return;
   }

@@ -439,17 +439,19 @@ void Validator::Aliases(const Json& value, const std::string& pointer, bool plur
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& a = value[i];
     const std::string at = Item(pointer, i);
-    const std::string alias_prefix = prefix + "alias " + std::to_string(i + 1) + ": ";
+    // Built only where a message may need it: most aliases are plain strings.
+    const auto prefix_of_alias = [&] { return prefix + "alias " + std::to_string(i + 1) + ": "; };
     AliasSpec alias;
     alias.plural = plural_default;
     alias.where = ValueAt(at);
     if (a.is_string()) {
       alias.text = a.get<std::string>();
       if (IsBlank(alias.text)) {
-        Error(alias_prefix, "must not be empty", alias.where);
+        Error(prefix_of_alias(), "must not be empty", alias.where);
         continue;
       }
     } else if (a.is_object()) {
+      const std::string alias_prefix = prefix_of_alias();
       CheckFields(a, at, {"text", "case", "ambiguous", "plural"}, alias_prefix);
       const std::string* text = String(a, at, "text", true, false, alias_prefix);
       if (text != nullptr) {
@@ -464,7 +466,7 @@ void Validator::Aliases(const Json& value, const std::string& pointer, bool plur
       if (const std::optional<bool> b = Bool(a, at, "plural", alias_prefix)) alias.plural = *b;
       if (text == nullptr) continue;
     } else {
-      Error(alias_prefix, "must be a string or an object, got " + Describe(a), alias.where);
+      Error(prefix_of_alias(), "must be a string or an object, got " + Describe(a), alias.where);
       continue;
     }
     spec->term.aliases.push_back(alias.text);
@@ -637,18 +639,19 @@ void Validator::Sources(const Json& value, const std::string& pointer, const std
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& v = value[i];
-    const Location where = ValueAt(Item(pointer, i));
-    const std::string item_prefix = prefix + "source " + std::to_string(i + 1) + ": ";
+    // The prefix and the location only for a message: a 30,000-entry lexicon has tens of
+    // thousands of sources, all valid.
+    const auto item_prefix = [&] { return prefix + "source " + std::to_string(i + 1) + ": "; };
     if (!v.is_string()) {
-      Error(item_prefix, "must be a string, got " + Describe(v), where);
+      Error(item_prefix(), "must be a string, got " + Describe(v), ValueAt(Item(pointer, i)));
       continue;
     }
     const std::string& s = v.get_ref<const std::string&>();
     if (s != "extended" && s != "onet" && !IsGuideFileName(s)) {
-      Error(item_prefix,
+      Error(item_prefix(),
             Quote(s) + " is not a guide file name (NNN_<16 hex digits>.txt), " +
                 "\"extended\" or \"onet\"",
-            where);
+            ValueAt(Item(pointer, i)));
       continue;
     }
     spec->term.sources.push_back(s);

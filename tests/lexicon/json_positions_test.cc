@@ -37,6 +37,30 @@ TEST(LineIndex, CountsLinesAndByteColumnsFromOne) {
   EXPECT_EQ(lines.At(8).column, 3u);  // columns count bytes: "é" is two
 }
 
+TEST(LineIndex, HandlesEmptyLinesAndATrailingNewline) {
+  EXPECT_EQ(LineIndex("").At(0).line, 1u);
+  const LineIndex lines("a\n\n\nb\n");
+  EXPECT_EQ(lines.At(1).line, 1u);  // the first newline
+  EXPECT_EQ(lines.At(2).line, 2u);
+  EXPECT_EQ(lines.At(3).line, 3u);
+  EXPECT_EQ(lines.At(4).line, 4u);  // "b"
+  EXPECT_EQ(lines.At(4).column, 1u);
+  EXPECT_EQ(lines.At(6).line, 5u);  // just past the trailing newline
+  EXPECT_EQ(lines.At(6).column, 1u);
+}
+
+// A file with a bad byte far from its start: the block check sends it to the byte loop,
+// which names the byte.
+TEST(FindInvalidUtf8, FindsABadByteAfterALongValidRun) {
+  std::string text(100000, 'a');
+  text += "caf\xC3\xA9 ";
+  const size_t bad = text.size();
+  text += "\xC3(";
+  text += std::string(1000, 'b');
+  EXPECT_EQ(FindInvalidUtf8(text), bad);
+  EXPECT_EQ(FindInvalidUtf8(std::string_view(text).substr(0, bad)), std::nullopt);
+}
+
 TEST(JsonPositions, RecordsValuesAndKeysByPointer) {
   const std::string text = "{\"a\": [1, {\"b\": \"x\"}],\n \"c/d\": true, \"e~\": null}";
   const JsonPositions p = JsonPositions::Scan(text, 64);
