@@ -952,21 +952,28 @@ std::string AliasKey(std::string_view text) {
 Status AliasConflicts(const LexiconImpl& impl) {
   // Sorted by key, then by place in the lexicon, instead of a map of vectors: a large
   // lexicon has tens of thousands of aliases and the map's nodes were most of this check.
+  // Owners are small and sort by the key's hash first, so that the sort neither moves
+  // strings nor compares them but for equal hashes; equal keys still end up together.
+  std::vector<std::string> keys;
+  for (const EntrySpec& entry : impl.entries) {
+    for (const AliasSpec& alias : entry.aliases) keys.push_back(AliasKey(alias.text));
+  }
   struct Owner {
-    std::string key;
+    uint64_t hash;
+    std::string_view key;
     uint32_t entry;
     uint32_t alias;
   };
   std::vector<Owner> owners;
-  for (size_t e = 0; e < impl.entries.size(); ++e) {
-    const EntrySpec& entry = impl.entries[e];
-    for (size_t a = 0; a < entry.aliases.size(); ++a) {
-      owners.push_back(
-          {AliasKey(entry.aliases[a].text), static_cast<uint32_t>(e), static_cast<uint32_t>(a)});
+  owners.reserve(keys.size());
+  for (size_t e = 0, k = 0; e < impl.entries.size(); ++e) {
+    for (size_t a = 0; a < impl.entries[e].aliases.size(); ++a, ++k) {
+      owners.push_back({std::hash<std::string_view>{}(keys[k]), keys[k], static_cast<uint32_t>(e),
+                        static_cast<uint32_t>(a)});
     }
   }
   std::sort(owners.begin(), owners.end(), [](const Owner& x, const Owner& y) {
-    return std::tie(x.key, x.entry, x.alias) < std::tie(y.key, y.entry, y.alias);
+    return std::tie(x.hash, x.key, x.entry, x.alias) < std::tie(y.hash, y.key, y.entry, y.alias);
   });
   // The conflict reported is the one the lexicon reaches first: its later alias comes
   // earliest, and it names the first earlier alias it collides with.
