@@ -1,6 +1,7 @@
 #include "lexicon/json_positions.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
 #include <vector>
 
@@ -144,8 +145,10 @@ class JsonPositions::Scanner {
       ++pos_;
       return true;
     }
-    // Lexicon objects have a handful of members: a linear search beats a set's nodes.
-    std::vector<std::string> seen;
+    // Lexicon objects have a handful of members: a linear search beats a set's nodes. One
+    // list per depth, reused from object to object, instead of a new one for each.
+    std::vector<std::string>& seen = SeenAt(depth);
+    seen.clear();
     const size_t base = pointer->size();
     while (true) {
       SkipSpace();
@@ -301,10 +304,18 @@ class JsonPositions::Scanner {
     return false;
   }
 
+  // The keys seen so far in the object being read at `depth`. A deque: an object's list
+  // must stay where it is while objects nested in it get theirs.
+  std::vector<std::string>& SeenAt(size_t depth) {
+    if (seen_.size() <= depth) seen_.resize(depth + 1);
+    return seen_[depth];
+  }
+
   std::string_view text_;
   size_t pos_ = 0;
   size_t max_depth_;
   JsonPositions* out_;
+  std::deque<std::vector<std::string>> seen_;
 };
 
 JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
