@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <exception>
 #include <initializer_list>
@@ -131,8 +132,15 @@ Location MakeLocation(const std::string& file, uint32_t line = 0, uint32_t colum
   return where;
 }
 
+// One allocation (the numbers fit in short strings): every entry of a lexicon gets its
+// origin, and the temporaries of three concatenations each took one.
 std::string FormatOrigin(const Location& where) {
-  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  const std::string line = std::to_string(where.line);
+  const std::string column = std::to_string(where.column);
+  std::string out;
+  out.reserve(where.file.size() + line.size() + column.size() + 2);
+  out.append(where.file).append(1, ':').append(line).append(1, ':').append(column);
+  return out;
 }
 
 // Walks the parsed JSON next to the positions scanned from the text, collecting every
@@ -345,19 +353,21 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
 bool Validator::Entry(const Json& entry, size_t index, const std::string& pointer,
                       EntrySpec* spec) {
   const size_t errors_before = errors_.size();
-  std::string prefix = "entry " + std::to_string(index + 1) + ": ";
   if (!entry.is_object()) {
-    Error(prefix, "must be an object, got " + Describe(entry), ValueAt(pointer));
+    Error("entry " + std::to_string(index + 1) + ": ", "must be an object, got " + Describe(entry),
+          ValueAt(pointer));
     return false;
   }
   spec->where = ValueAt(pointer);
   spec->term.origin = FormatOrigin(spec->where);
-  // The id names the entry in every later message, so it is settled first.
+  // The id names the entry in every later message, so it is settled first; an entry
+  // without a valid one is named by its place.
   const auto id = entry.find("id");
   if (id != entry.end() && id->is_string() && IsValidId(id->get_ref<const std::string&>())) {
     spec->term.id = id->get<std::string>();
-    prefix = "entry " + Quote(spec->term.id) + ": ";
   }
+  const std::string prefix = spec->term.id.empty() ? "entry " + std::to_string(index + 1) + ": "
+                                                   : "entry " + Quote(spec->term.id) + ": ";
   CheckFields(entry, pointer,
               {"id", "name", "category", "aliases", "patterns", "context", "implies", "sources",
                "refs", "essential"},
