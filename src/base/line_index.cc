@@ -11,7 +11,8 @@ LineIndex::LineIndex(std::string_view text) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for (const char* at = begin; at < end;) {
-    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', end - at));
+    const auto* newline =
+        static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
     if (newline == nullptr) break;
     line_starts_.push_back(static_cast<size_t>(newline - begin) + 1);
     at = newline + 1;
