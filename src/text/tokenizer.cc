@@ -178,16 +178,15 @@ size_t AsciiAlnumRunEnd(std::string_view s, size_t pos, size_t end) {
   return pos;
 }
 
-// Lower-cases eight ASCII bytes at once: a byte in 'A'..'Z' gains 0x20. Bytes are below
-// 0x80, so the additions cannot carry into the next byte.
-uint64_t LowerAscii8(uint64_t x, uint64_t* upper_bits) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  const uint64_t at_least_a = x + 0x3f3f3f3f3f3f3f3fULL;  // high bit: byte >= 'A'
-  const uint64_t beyond_z = x + 0x2525252525252525ULL;    // high bit: byte > 'Z'
-  const uint64_t upper = at_least_a & ~beyond_z & kHigh;
-  *upper_bits = upper;
-  return x | (upper >> 2);
-}
+// The bytes of an ASCII token are letters, digits, '.', '\'', '+' and '#'. All but the
+// capitals already have bit 0x20 set, so setting it lower-cases a whole chunk of a token
+// in one OR. `mask` keeps the bytes past the token's end zero.
+constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
+uint64_t LowerTokenBytes(uint64_t chunk, uint64_t mask) { return (chunk | kCaseBits) & mask; }
+
+// Bit 0x40 of each capital among token bytes: the capitals are the token bytes with bit
+// 0x40 set and bit 0x20 clear.
+uint64_t TokenCapitals(uint64_t chunk) { return chunk & ~(chunk << 1) & 0x4040404040404040ULL; }
 
 constexpr uint64_t kHashMul = 0x9E3779B97F4A7C15ULL;
 
@@ -208,11 +207,12 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
   const size_t len = end - begin;
   uint64_t hash = HashSeed(len);
   uint64_t upper_seen = 0;
-  // Lower-cases and mixes the eight bytes of the word from offset i; the first eight are
-  // the key's head, and their first two bytes may be capitals without a glue.
-  const auto mix = [&](size_t i, uint64_t chunk) {
-    uint64_t upper;
-    chunk = LowerAscii8(chunk, &upper);
+  // Lower-cases and mixes the eight bytes of the word from offset i, `mask` its bytes of
+  // them; the first eight are the key's head, and their first two bytes may be capitals
+  // without a glue.
+  const auto mix = [&](size_t i, uint64_t chunk, uint64_t mask) {
+    uint64_t upper = TokenCapitals(chunk);
+    chunk = LowerTokenBytes(chunk, mask);
     if (i == 0) {
       upper &= ~uint64_t{0xFFFF};
       *head = chunk;
@@ -226,18 +226,19 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
   for (; i + 8 <= len; i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, s.data() + begin + i, 8);
-    mix(i, chunk);
+    mix(i, chunk, ~uint64_t{0});
   }
   if (i < len) {
     const size_t rest = len - i;
+    const uint64_t mask = ~uint64_t{0} >> (64 - 8 * rest);
     uint64_t chunk = 0;
     if (begin + i + 8 <= s.size()) {
       std::memcpy(&chunk, s.data() + begin + i, 8);
-      chunk &= ~uint64_t{0} >> (64 - 8 * rest);
+      chunk &= mask;
     } else {
       std::memcpy(&chunk, s.data() + begin + i, rest);
     }
-    mix(i, chunk);
+    mix(i, chunk, mask);
   }
   *inner_upper = upper_seen != 0;
   return hash;
@@ -270,17 +271,6 @@ struct WordMasks {
   }
 };
 constexpr WordMasks kWordMasks;
-
-// The bytes of an ASCII token are letters, digits, '.', '\'', '+' and '#'. All but the
-// capitals already have bit 0x20 set, so setting it lower-cases the whole token: one OR
-// where LowerAscii8 takes five operations. `chunk` holds zeros past the token's end, and
-// the word's mask keeps them zero.
-constexpr uint64_t kCaseBits = 0x2020202020202020ULL;
-uint64_t LowerTokenBytes(uint64_t chunk, uint64_t mask) { return (chunk | kCaseBits) & mask; }
-
-// Bit 0x40 of each capital among token bytes: the capitals are the token bytes with bit
-// 0x40 set and bit 0x20 clear.
-uint64_t TokenCapitals(uint64_t chunk) { return chunk & ~(chunk << 1) & 0x4040404040404040ULL; }
 
 // True when a glued word starts somewhere inside the ASCII word s[begin, end).
 bool HasGlue(std::string_view s, size_t begin, size_t end) {
