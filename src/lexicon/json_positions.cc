@@ -5,6 +5,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/encoding.h"
 
 namespace jobfit::internal {
@@ -21,11 +25,73 @@ uint64_t PointerHash(std::string_view pointer, uint64_t hash = kPointerHashSeed)
   return hash;
 }
 
+// PointerHash of "/" and `token` escaped as RFC 6901 says, continued from `hash`, without
+// writing the escaped token anywhere: building a pointer string per value was a fifth of
+// the scan.
+uint64_t TokenHash(std::string_view token, uint64_t hash) {
+  hash = PointerHash("/", hash);
+  for (const char c : token) {
+    if (c == '~') {
+      hash = PointerHash("~0", hash);
+    } else if (c == '/') {
+      hash = PointerHash("~1", hash);
+    } else {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
+  }
+  return hash;
+}
+
+// The decimal digits of an array index, as AppendPointerIndex writes them.
+std::string_view IndexDigits(size_t index, char (&buffer)[24]) {
+  char* end = buffer + sizeof buffer;
+  char* begin = end;
+  do {
+    *--begin = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  return std::string_view(begin, static_cast<size_t>(end - begin));
+}
+
 size_t SlotOf(uint64_t hash, size_t mask) {
   return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
 }
 
 }  // namespace
+
+// Sixteen bytes a step: a byte loop over a large lexicon cost half as much as the table
+// growth this count saves.
+JsonSeparatorCounts CountJsonSeparators(std::string_view text) {
+  JsonSeparatorCounts counts;
+  size_t i = 0;
+#if defined(__SSE2__)
+  while (i + 16 <= text.size()) {
+    // Byte lanes count up to 255 matches before they are summed into the totals.
+    const size_t blocks = std::min<size_t>((text.size() - i) / 16, 255);
+    __m128i colons = _mm_setzero_si128();
+    __m128i others = _mm_setzero_si128();
+    for (size_t b = 0; b < blocks; ++b, i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      // A match is all ones, -1: subtracting it counts one.
+      colons = _mm_sub_epi8(colons, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(':')));
+      others = _mm_sub_epi8(others, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')),
+                                                 _mm_cmpeq_epi8(bytes, _mm_set1_epi8('['))));
+    }
+    const auto sum = [](__m128i lanes) {
+      const __m128i halves = _mm_sad_epu8(lanes, _mm_setzero_si128());
+      return static_cast<size_t>(_mm_cvtsi128_si64(halves)) +
+             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(halves, halves)));
+    };
+    counts.colons += sum(colons);
+    counts.commas_and_brackets += sum(others);
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    counts.colons += text[i] == ':';
+    counts.commas_and_brackets += text[i] == ',' || text[i] == '[';
+  }
+  return counts;
+}
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   // A valid file, the usual case, is passed by the block check; the byte loop below only
@@ -98,8 +164,13 @@ class JsonPositions::Scanner {
   void Run() {
     // nlohmann skips a UTF-8 byte order mark; so must we.
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-    std::string pointer;
-    Value(&pointer, kPointerHashSeed, 0);
+    // Every value but the root follows a ':', a ',' or a '['; every key precedes a ':'.
+    // Counting them (strings may hold some too) sizes the tables once, where growing them
+    // step by step rehashed every value of a large lexicon about twice.
+    const JsonSeparatorCounts counts = CountJsonSeparators(text_);
+    out_->values_.Reserve(counts.colons + counts.commas_and_brackets + 1);
+    out_->keys_.Reserve(counts.colons);
+    Value(kPointerHashSeed, 0);
   }
 
  private:
@@ -112,9 +183,9 @@ class JsonPositions::Scanner {
 
   bool Peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
 
-  // Parses a value at pos_ and records it under *pointer (restored on return), whose hash
-  // is `hash`.
-  bool Value(std::string* pointer, uint64_t hash, size_t depth) {
+  // Parses a value at pos_ and records it under the pointer whose hash is `hash`: that of
+  // the path's first `depth` tokens.
+  bool Value(uint64_t hash, size_t depth) {
     SkipSpace();
     if (pos_ >= text_.size()) return false;
     out_->values_.Add(hash, pos_);
@@ -124,7 +195,7 @@ class JsonPositions::Scanner {
         out_->too_deep_ = pos_;
         return false;
       }
-      return c == '{' ? Object(pointer, hash, depth + 1) : Array(pointer, hash, depth + 1);
+      return c == '{' ? Object(hash, depth + 1) : Array(hash, depth + 1);
     }
     if (c == '"') return String(nullptr);
     // Numbers and literals: everything up to the next structural character.
@@ -138,7 +209,7 @@ class JsonPositions::Scanner {
     return true;
   }
 
-  bool Object(std::string* pointer, uint64_t hash, size_t depth) {
+  bool Object(uint64_t hash, size_t depth) {
     ++pos_;  // '{'
     SkipSpace();
     if (Peek('}')) {
@@ -149,26 +220,24 @@ class JsonPositions::Scanner {
     // list per depth, reused from object to object, instead of a new one for each.
     std::vector<std::string>& seen = SeenAt(depth);
     seen.clear();
-    const size_t base = pointer->size();
+    std::string& key = PathAt(depth);
     while (true) {
       SkipSpace();
       if (!Peek('"')) return false;
       const size_t key_offset = pos_;
-      std::string key;
+      key.clear();
       if (!String(&key)) return false;
-      AppendPointerToken(key, pointer);
-      const uint64_t member_hash = PointerHash(std::string_view(*pointer).substr(base), hash);
+      const uint64_t member_hash = TokenHash(key, hash);
       out_->keys_.Add(member_hash, key_offset);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        if (!out_->duplicate_) out_->duplicate_ = Duplicate{*pointer, key_offset};
+        if (!out_->duplicate_) out_->duplicate_ = Duplicate{PointerTo(depth), key_offset};
       } else {
-        seen.push_back(std::move(key));
+        seen.push_back(key);
       }
       SkipSpace();
       if (!Peek(':')) return false;
       ++pos_;
-      if (!Value(pointer, member_hash, depth)) return false;
-      pointer->resize(base);
+      if (!Value(member_hash, depth)) return false;
       SkipSpace();
       if (Peek(',')) {
         ++pos_;
@@ -182,20 +251,18 @@ class JsonPositions::Scanner {
     }
   }
 
-  bool Array(std::string* pointer, uint64_t hash, size_t depth) {
+  bool Array(uint64_t hash, size_t depth) {
     ++pos_;  // '['
     SkipSpace();
     if (Peek(']')) {
       ++pos_;
       return true;
     }
-    const size_t base = pointer->size();
+    std::string& token = PathAt(depth);
     for (size_t index = 0;; ++index) {
-      AppendPointerIndex(index, pointer);
-      if (!Value(pointer, PointerHash(std::string_view(*pointer).substr(base), hash), depth)) {
-        return false;
-      }
-      pointer->resize(base);
+      char digits[24];
+      token.assign(IndexDigits(index, digits));
+      if (!Value(TokenHash(token, hash), depth)) return false;
       SkipSpace();
       if (Peek(',')) {
         ++pos_;
@@ -311,11 +378,27 @@ class JsonPositions::Scanner {
     return seen_[depth];
   }
 
+  // The unescaped key or index through which the value being read at `depth` is reached,
+  // one reused string per depth (a deque, for the same reason as above).
+  std::string& PathAt(size_t depth) {
+    if (path_.size() <= depth) path_.resize(depth + 1);
+    return path_[depth];
+  }
+
+  // The pointer of the member being read at `depth`: only a duplicate key's message needs
+  // it written out.
+  std::string PointerTo(size_t depth) const {
+    std::string pointer;
+    for (size_t d = 1; d <= depth; ++d) AppendPointerToken(path_[d], &pointer);
+    return pointer;
+  }
+
   std::string_view text_;
   size_t pos_ = 0;
   size_t max_depth_;
   JsonPositions* out_;
   std::deque<std::vector<std::string>> seen_;
+  std::deque<std::string> path_;
 };
 
 JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
@@ -338,15 +421,19 @@ void JsonPositions::Positions::Add(uint64_t hash, size_t offset) {
   }
 }
 
-void JsonPositions::Positions::Grow() {
-  std::vector<std::pair<uint64_t, size_t>> old(std::max<size_t>(64, slots_.size() * 2),
-                                               {0, kEmpty});
+void JsonPositions::Positions::Reserve(size_t count) {
+  size_t slots = 64;
+  while (slots < count * 2) slots *= 2;
+  if (slots <= slots_.size()) return;
+  std::vector<std::pair<uint64_t, size_t>> old(slots, {0, kEmpty});
   old.swap(slots_);
   count_ = 0;
   for (const auto& [hash, offset] : old) {
     if (offset != kEmpty) Add(hash, offset);
   }
 }
+
+void JsonPositions::Positions::Grow() { Reserve(std::max<size_t>(32, slots_.size())); }
 
 std::optional<size_t> JsonPositions::Positions::Find(uint64_t hash) const {
   if (slots_.empty()) return std::nullopt;

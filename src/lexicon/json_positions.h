@@ -23,6 +23,15 @@ namespace jobfit::internal {
 // nullopt when all of it is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
+// How many ':' and how many ',' or '[' bytes `text` has, strings included: every value of
+// a JSON text but the root follows one of them, and every key precedes a ':', so these
+// bound how many positions a scan records.
+struct JsonSeparatorCounts {
+  size_t colons = 0;
+  size_t commas_and_brackets = 0;
+};
+JsonSeparatorCounts CountJsonSeparators(std::string_view text);
+
 // Appends "/" and `token` escaped as RFC 6901 says ("~" -> "~0", "/" -> "~1").
 void AppendPointerToken(std::string_view token, std::string* pointer);
 // Appends "/" and an array index.
@@ -59,6 +68,8 @@ class JsonPositions {
   // pointers with the same 64-bit hash would only misplace an error message.
   class Positions {
    public:
+    // Makes room for `count` offsets without growing again.
+    void Reserve(size_t count);
     void Add(uint64_t hash, size_t offset);
     std::optional<size_t> Find(uint64_t hash) const;
 

@@ -1,5 +1,6 @@
 #include "lexicon/json_positions.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,29 @@ TEST(FindInvalidUtf8, FindsABadByteAfterALongValidRun) {
   text += std::string(1000, 'b');
   EXPECT_EQ(FindInvalidUtf8(text), bad);
   EXPECT_EQ(FindInvalidUtf8(std::string_view(text).substr(0, bad)), std::nullopt);
+}
+
+// The block count against a byte loop, at lengths around its 16-byte steps and the
+// 255-step flush of its byte counters, where a dense run would overflow them.
+TEST(CountJsonSeparators, CountsEveryColonCommaAndBracket) {
+  std::mt19937 random(7);
+  const std::string alphabet = ":,[]{} a\"";
+  for (const size_t length : {0u, 1u, 15u, 16u, 17u, 4079u, 4080u, 4081u, 9000u}) {
+    std::string text;
+    for (size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    size_t colons = 0;
+    size_t others = 0;
+    for (const char c : text) {
+      colons += c == ':';
+      others += c == ',' || c == '[';
+    }
+    const JsonSeparatorCounts counts = CountJsonSeparators(text);
+    EXPECT_EQ(counts.colons, colons) << length;
+    EXPECT_EQ(counts.commas_and_brackets, others) << length;
+  }
+  const JsonSeparatorCounts dense = CountJsonSeparators(std::string(100000, ':'));
+  EXPECT_EQ(dense.colons, 100000u);
+  EXPECT_EQ(dense.commas_and_brackets, 0u);
 }
 
 TEST(JsonPositions, RecordsValuesAndKeysByPointer) {
@@ -121,6 +145,18 @@ TEST(JsonPositions, FindsDuplicateKeysEvenWhenSpelledWithEscapes) {
   ASSERT_TRUE(p.duplicate().has_value());
   EXPECT_EQ(p.duplicate()->pointer, "/x/name");
   EXPECT_EQ(p.duplicate()->offset, text.find("\"n\\u0061me\""));
+}
+
+// The pointer of a duplicate is written out from the path only then: through arrays, and
+// with the keys escaped as RFC 6901 says.
+TEST(JsonPositions, NamesADuplicateKeyByItsWholeEscapedPointer) {
+  const std::string text = R"({"a/b": [0, {"k~": {"z": 1, "y": [], "z": 2}}], "c": 3})";
+  const JsonPositions p = JsonPositions::Scan(text, 64);
+  ASSERT_TRUE(p.duplicate().has_value());
+  EXPECT_EQ(p.duplicate()->pointer, "/a~1b/1/k~0/z");
+  EXPECT_EQ(p.duplicate()->offset, text.rfind("\"z\""));
+  EXPECT_EQ(p.Value("/a~1b/1/k~0/y"), text.find("[]"));
+  EXPECT_EQ(p.Value("/c"), text.find('3'));
 }
 
 TEST(JsonPositions, EqualKeysInDifferentObjectsAreNotDuplicates) {
