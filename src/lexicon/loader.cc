@@ -219,7 +219,8 @@ class Validator {
 void Validator::CheckFields(const Json& object, const std::string& pointer,
                             std::initializer_list<std::string_view> known,
                             const std::string& prefix) {
-  for (const auto& [key, value] : object.items()) {
+  // The map itself, not items(): its proxy costs more per member than the check.
+  for (const auto& [key, value] : object.get_ref<const Json::object_t&>()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string what = "unknown field " + Quote(key);
     std::string_view best;
@@ -765,7 +766,8 @@ class CanonicalHasher {
       case Json::value_t::object: {
         Byte('{');
         bool first = true;
-        for (const auto& [key, member] : value.items()) {
+        // The map itself, in the key order dump() writes: items() was a third of this walk.
+        for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
           if (!first) Byte(',');
           first = false;
           String(key);
