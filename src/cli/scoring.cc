@@ -63,9 +63,9 @@ Result<Scoring> PrepareScoring(const TargetFlags& flags) {
     }
     options.as_of = *month;
   }
-  Result<Matcher> matcher = LoadMatcher(flags.lexicons, false);
+  Result<const Matcher*> matcher = LoadMatcher(flags.lexicons, false);
   if (!matcher.ok()) return matcher.status();
-  Scoring scoring{std::move(*matcher), {}, options};
+  Scoring scoring{**matcher, {}, options};
 
   // A folder of ads is taken whole (hidden files aside), in path order.
   const WalkResult ads = WalkInputs(flags.jobs, WalkOptions{});
