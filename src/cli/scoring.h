@@ -31,7 +31,7 @@ void AddTargetOptions(CLI::App& cmd, TargetFlags* flags);
 
 // Immutable after Prepare: shared by every worker thread as a const reference.
 struct Scoring {
-  const Matcher& matcher;  // from LoadMatcher, alive until exit
+  const Matcher& matcher;             // from LoadMatcher, alive until exit
   std::vector<Requirements> targets;  // jobs in the order given (folders sorted), then profiles
   CheckOptions options;               // as_of fixed once, so a run is one point in time
 };
