@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include <nlohmann/json.hpp>
 
 #include "text/encoding.h"
 
@@ -154,239 +157,189 @@ void AppendPointerIndex(size_t index, std::string* pointer) {
   pointer->append(std::to_string(index));
 }
 
-// A recursive-descent walk over the text. It trusts nlohmann to have rejected malformed
-// JSON, so it checks only what it needs to stay in bounds and terminate.
-class JsonPositions::Scanner {
- public:
-  Scanner(std::string_view text, size_t max_depth, JsonPositions* out)
-      : text_(text), max_depth_(max_depth), out_(out) {}
+namespace {
 
-  void Run() {
-    // nlohmann skips a UTF-8 byte order mark; so must we.
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-    // Every value but the root follows a ':', a ',' or a '['; every key precedes a ':'.
-    // Counting them (strings may hold some too) sizes the tables once, where growing them
-    // step by step rehashed every value of a large lexicon about twice.
-    const JsonSeparatorCounts counts = CountJsonSeparators(text_);
-    out_->values_.Reserve(counts.colons + counts.commas_and_brackets + 1);
-    out_->keys_.Reserve(counts.colons);
-    Value(kPointerHashSeed, 0);
+// Hands the text to nlohmann's lexer and keeps in *read_to how far it has read. A SAX
+// event comes right after the lexer has read its token, so that is where the token ends
+// (after a number, one byte further: the lexer reads the byte that ends it).
+class TrackingIterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackingIterator() = default;
+  TrackingIterator(const char* at, const char** read_to) : at_(at), read_to_(read_to) {}
+
+  reference operator*() const { return *at_; }
+  TrackingIterator& operator++() {
+    *read_to_ = ++at_;
+    return *this;
+  }
+  TrackingIterator operator++(int) {
+    TrackingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackingIterator& other) const { return at_ == other.at_; }
+  bool operator!=(const TrackingIterator& other) const { return at_ != other.at_; }
+
+ private:
+  const char* at_ = nullptr;
+  const char** read_to_ = nullptr;
+};
+
+}  // namespace
+
+// nlohmann's SAX events turned into the same document its own DOM parser builds, with
+// each value's (and key's) position recorded on the way. Between two events the text
+// holds only white space and at most one ',' or ':', so a token starts at the first other
+// byte after the previous event's end.
+class JsonPositions::Builder {
+ public:
+  using Json = nlohmann::json;
+
+  Builder(std::string_view text, size_t max_depth, Json* root, JsonPositions* out)
+      : text_(text), max_depth_(max_depth), root_(root), out_(out) {
+    read_to_ = text.data();
+    // nlohmann skips a UTF-8 byte order mark.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") last_end_ = 3;
+  }
+
+  const char** read_to() { return &read_to_; }
+
+  bool null() { return Scalar(nullptr); }
+  bool boolean(bool value) { return Scalar(value); }
+  bool number_integer(Json::number_integer_t value) { return Scalar(value); }
+  bool number_unsigned(Json::number_unsigned_t value) { return Scalar(value); }
+  bool number_float(Json::number_float_t value, const Json::string_t&) { return Scalar(value); }
+  bool string(Json::string_t& value) { return Scalar(value); }
+  bool binary(Json::binary_t& value) { return Scalar(std::move(value)); }
+
+  bool start_object(std::size_t) { return Open(Json::value_t::object); }
+  bool start_array(std::size_t) { return Open(Json::value_t::array); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+
+  bool key(Json::string_t& key) {
+    const size_t at = TokenStart();
+    last_end_ = ReadTo();
+    if (stopped_) return true;
+    Frame& frame = frames_.back();
+    frame.member_hash = TokenHash(key, frame.hash);
+    out_->keys_.Add(frame.member_hash, at);
+    std::vector<std::string>& seen = SeenAt(frames_.size());
+    PathAt(frames_.size()) = key;
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      if (!out_->duplicate_) out_->duplicate_ = Duplicate{PointerTo(frames_.size()), at};
+    } else {
+      seen.push_back(key);
+    }
+    // A repeated key's value replaces the first, as in nlohmann's own parser.
+    member_ = &(*frame.value)[key];
+    return true;
+  }
+
+  template <class Exception>
+  bool parse_error(std::size_t, const std::string&, const Exception& error) {
+    throw error;
   }
 
  private:
-  void SkipSpace() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
-                                   text_[pos_] == '\n' || text_[pos_] == '\r')) {
-      ++pos_;
-    }
+  struct Frame {
+    Json* value;
+    uint64_t hash;         // of the container's pointer
+    uint64_t member_hash;  // of the member whose key was read last (objects)
+    size_t next_index;     // of the next item (arrays)
+  };
+
+  size_t ReadTo() const { return static_cast<size_t>(read_to_ - text_.data()); }
+
+  static bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+  size_t TokenStart() const {
+    size_t at = last_end_;
+    while (at < text_.size() && IsBlank(text_[at])) ++at;
+    if (at < text_.size() && (text_[at] == ',' || text_[at] == ':')) ++at;
+    while (at < text_.size() && IsBlank(text_[at])) ++at;
+    return at;
   }
 
-  bool Peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
-
-  // Parses a value at pos_ and records it under the pointer whose hash is `hash`: that of
-  // the path's first `depth` tokens.
-  bool Value(uint64_t hash, size_t depth) {
-    SkipSpace();
-    if (pos_ >= text_.size()) return false;
-    out_->values_.Add(hash, pos_);
-    const char c = text_[pos_];
-    if (c == '{' || c == '[') {
-      if (depth >= max_depth_) {
-        out_->too_deep_ = pos_;
-        return false;
-      }
-      return c == '{' ? Object(hash, depth + 1) : Array(hash, depth + 1);
+  // Records the value that starts at `at` and returns where it goes in the document.
+  Json* Place(size_t at, uint64_t* hash) {
+    if (frames_.empty()) {
+      *hash = kPointerHashSeed;
+      out_->values_.Add(*hash, at);
+      return root_;
     }
-    if (c == '"') return String(nullptr);
-    // Numbers and literals: everything up to the next structural character.
-    while (pos_ < text_.size()) {
-      const char d = text_[pos_];
-      if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\t' || d == '\n' || d == '\r') {
-        break;
-      }
-      ++pos_;
-    }
-    return true;
-  }
-
-  bool Object(uint64_t hash, size_t depth) {
-    ++pos_;  // '{'
-    SkipSpace();
-    if (Peek('}')) {
-      ++pos_;
-      return true;
-    }
-    // Lexicon objects have a handful of members: a linear search beats a set's nodes. One
-    // list per depth, reused from object to object, instead of a new one for each.
-    std::vector<std::string>& seen = SeenAt(depth);
-    seen.clear();
-    std::string& key = PathAt(depth);
-    while (true) {
-      SkipSpace();
-      if (!Peek('"')) return false;
-      const size_t key_offset = pos_;
-      key.clear();
-      if (!String(&key)) return false;
-      const uint64_t member_hash = TokenHash(key, hash);
-      out_->keys_.Add(member_hash, key_offset);
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        if (!out_->duplicate_) out_->duplicate_ = Duplicate{PointerTo(depth), key_offset};
-      } else {
-        seen.push_back(key);
-      }
-      SkipSpace();
-      if (!Peek(':')) return false;
-      ++pos_;
-      if (!Value(member_hash, depth)) return false;
-      SkipSpace();
-      if (Peek(',')) {
-        ++pos_;
-        continue;
-      }
-      if (Peek('}')) {
-        ++pos_;
-        return true;
-      }
-      return false;
-    }
-  }
-
-  bool Array(uint64_t hash, size_t depth) {
-    ++pos_;  // '['
-    SkipSpace();
-    if (Peek(']')) {
-      ++pos_;
-      return true;
-    }
-    std::string& token = PathAt(depth);
-    for (size_t index = 0;; ++index) {
+    Frame& frame = frames_.back();
+    if (frame.value->is_array()) {
       char digits[24];
-      token.assign(IndexDigits(index, digits));
-      if (!Value(TokenHash(token, hash), depth)) return false;
-      SkipSpace();
-      if (Peek(',')) {
-        ++pos_;
-        continue;
-      }
-      if (Peek(']')) {
-        ++pos_;
-        return true;
-      }
-      return false;
+      const std::string_view index = IndexDigits(frame.next_index++, digits);
+      PathAt(frames_.size()).assign(index);
+      *hash = TokenHash(index, frame.hash);
+      out_->values_.Add(*hash, at);
+      frame.value->emplace_back();
+      return &frame.value->back();
     }
+    *hash = frame.member_hash;
+    out_->values_.Add(*hash, at);
+    return member_;
   }
 
-  static int HexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
-  bool Hex4(uint32_t* value) {
-    if (pos_ + 4 > text_.size()) return false;
-    uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const int h = HexValue(text_[pos_++]);
-      if (h < 0) return false;
-      v = v * 16 + static_cast<uint32_t>(h);
-    }
-    *value = v;
+  template <typename Value>
+  bool Scalar(Value&& value) {
+    const size_t at = TokenStart();
+    last_end_ = ReadTo();
+    if (stopped_) return true;
+    uint64_t hash;
+    *Place(at, &hash) = Json(std::forward<Value>(value));
     return true;
   }
 
-  static void AppendCodePoint(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  bool Open(Json::value_t type) {
+    const size_t at = TokenStart();
+    last_end_ = ReadTo();
+    if (stopped_) return true;
+    if (frames_.size() >= max_depth_) {
+      // Recursion over the document later must not exhaust the stack; the rest is read
+      // for syntax errors only, which are reported first.
+      out_->too_deep_ = at;
+      stopped_ = true;
+      return true;
     }
+    uint64_t hash;
+    Json* value = Place(at, &hash);
+    *value = Json(type);
+    frames_.push_back({value, hash, 0, 0});
+    SeenAt(frames_.size()).clear();
+    return true;
   }
 
-  // Skips a string at pos_; decodes it into *decoded when that is not null, so that keys
-  // written with different escapes ("a" and "\u0061") still compare equal.
-  bool String(std::string* decoded) {
-    ++pos_;  // '"'
-    // The run up to the first quote or backslash in one step: most strings have no escape.
-    size_t plain_end = pos_;
-    while (plain_end < text_.size() && text_[plain_end] != '"' && text_[plain_end] != '\\') {
-      ++plain_end;
-    }
-    if (decoded != nullptr) decoded->append(text_.substr(pos_, plain_end - pos_));
-    pos_ = plain_end;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        if (decoded != nullptr) decoded->push_back(c);
-        continue;
-      }
-      if (pos_ >= text_.size()) return false;
-      const char e = text_[pos_++];
-      if (e == 'u') {
-        uint32_t cp = 0;
-        if (!Hex4(&cp)) return false;
-        if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 1 < text_.size() && text_[pos_] == '\\' &&
-            text_[pos_ + 1] == 'u') {
-          pos_ += 2;
-          uint32_t low = 0;
-          if (!Hex4(&low)) return false;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        }
-        if (decoded != nullptr) AppendCodePoint(cp, decoded);
-        continue;
-      }
-      if (decoded == nullptr) continue;
-      switch (e) {
-        case 'b':
-          decoded->push_back('\b');
-          break;
-        case 'f':
-          decoded->push_back('\f');
-          break;
-        case 'n':
-          decoded->push_back('\n');
-          break;
-        case 'r':
-          decoded->push_back('\r');
-          break;
-        case 't':
-          decoded->push_back('\t');
-          break;
-        default:
-          decoded->push_back(e);
-          break;  // '"', '\\', '/'
-      }
-    }
-    return false;
+  bool Close() {
+    last_end_ = ReadTo();
+    if (!stopped_) frames_.pop_back();
+    return true;
   }
 
-  // The keys seen so far in the object being read at `depth`. A deque: an object's list
+  // The keys seen so far in the object `depth` containers deep. A deque: an object's list
   // must stay where it is while objects nested in it get theirs.
   std::vector<std::string>& SeenAt(size_t depth) {
     if (seen_.size() <= depth) seen_.resize(depth + 1);
     return seen_[depth];
   }
 
-  // The unescaped key or index through which the value being read at `depth` is reached,
-  // one reused string per depth (a deque, for the same reason as above).
+  // The unescaped key or index through which the container `depth` deep is entered, one
+  // reused string per depth.
   std::string& PathAt(size_t depth) {
     if (path_.size() <= depth) path_.resize(depth + 1);
     return path_[depth];
   }
 
-  // The pointer of the member being read at `depth`: only a duplicate key's message needs
-  // it written out.
+  // The pointer of the member being read `depth` containers deep: only a duplicate key's
+  // message needs it written out.
   std::string PointerTo(size_t depth) const {
     std::string pointer;
     for (size_t d = 1; d <= depth; ++d) AppendPointerToken(path_[d], &pointer);
@@ -394,16 +347,30 @@ class JsonPositions::Scanner {
   }
 
   std::string_view text_;
-  size_t pos_ = 0;
   size_t max_depth_;
+  Json* root_;
   JsonPositions* out_;
+  const char* read_to_;
+  size_t last_end_ = 0;
+  bool stopped_ = false;
+  Json* member_ = nullptr;  // where the value of the key read last goes
+  std::vector<Frame> frames_;
   std::deque<std::vector<std::string>> seen_;
   std::deque<std::string> path_;
 };
 
-JsonPositions JsonPositions::Scan(std::string_view text, size_t max_depth) {
+JsonPositions JsonPositions::Parse(std::string_view text, size_t max_depth, nlohmann::json* root) {
   JsonPositions positions;
-  Scanner(text, max_depth, &positions).Run();
+  const JsonSeparatorCounts counts = CountJsonSeparators(text);
+  // Every value but the root follows a ':', a ',' or a '['; every key precedes a ':'.
+  // Counting them (strings may hold some too) sizes the tables once, where growing them
+  // step by step rehashed every value of a large lexicon about twice.
+  positions.values_.Reserve(counts.colons + counts.commas_and_brackets + 1);
+  positions.keys_.Reserve(counts.colons);
+  Builder builder(text, max_depth, root, &positions);
+  const char* const begin = text.data();
+  nlohmann::json::sax_parse(TrackingIterator(begin, builder.read_to()),
+                            TrackingIterator(begin + text.size(), builder.read_to()), &builder);
   return positions;
 }
 

@@ -1,8 +1,7 @@
 // Byte positions of the values in a JSON text, for error messages that point into the
 // file. nlohmann/json keeps no positions and silently keeps the last of two equal keys, so
-// this scanner walks the raw text once more, after nlohmann has accepted it, recording
-// where each value (and each member's key) starts, keyed by JSON pointer, and noticing
-// duplicate keys.
+// the document is parsed through nlohmann's SAX interface, recording where each value
+// (and each member's key) starts, keyed by JSON pointer, and noticing duplicate keys.
 #ifndef JOBFIT_LEXICON_JSON_POSITIONS_H_
 #define JOBFIT_LEXICON_JSON_POSITIONS_H_
 
@@ -13,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "base/line_index.h"
 
@@ -39,11 +40,11 @@ void AppendPointerIndex(size_t index, std::string* pointer);
 
 class JsonPositions {
  public:
-  // Scans `text`. Meant for text nlohmann has already parsed; on malformed input it stops
-  // early and records what it could, never reading out of bounds. Nesting deeper than
-  // max_depth stops the scan and is reported by too_deep(), so a hostile file cannot
-  // exhaust the stack here or in code that later recurses over the parsed value.
-  static JsonPositions Scan(std::string_view text, size_t max_depth);
+  // Parses `text` into *root as nlohmann::json::parse does (throwing its parse_error on
+  // malformed JSON), recording where each value and key starts in the same pass. Nesting
+  // deeper than max_depth is reported by too_deep(), so that a hostile file cannot exhaust
+  // the stack in code that recurses over the parsed value; *root is then incomplete.
+  static JsonPositions Parse(std::string_view text, size_t max_depth, nlohmann::json* root);
 
   // Returns the offset of the first byte of the value at `pointer` ("" is the root).
   std::optional<size_t> Value(const std::string& pointer) const;
@@ -60,7 +61,7 @@ class JsonPositions {
   const std::optional<size_t>& too_deep() const { return too_deep_; }
 
  private:
-  class Scanner;
+  class Builder;
   // Offsets by the hash of their pointer, in open addressing: a 30,000-entry lexicon has
   // hundreds of thousands of values, a map of pointer strings cost more than parsing, and
   // sorting (hash, offset) pairs for a binary search still cost a sixth of loading. The

@@ -903,12 +903,12 @@ std::vector<Status> ParseLexicon(std::string_view text, std::string_view source,
                at(*bad))};
   }
   Json root;
+  JsonPositions positions;
   try {
-    root = Json::parse(text.begin(), text.end());
+    positions = JsonPositions::Parse(text, kMaxJsonDepth, &root);
   } catch (const Json::parse_error& e) {
     return {ParseErrorStatus(e, text, lines, file)};
   }
-  const JsonPositions positions = JsonPositions::Scan(text, kMaxJsonDepth);
   if (const std::optional<size_t> deep = positions.too_deep()) {
     return {Status(StatusCode::kParseError,
                    "JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels",

@@ -5,9 +5,17 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace jobfit::internal {
 namespace {
+
+using Json = nlohmann::json;
+
+JsonPositions ParseWithPositions(std::string_view text, size_t max_depth) {
+  Json root;
+  return JsonPositions::Parse(text, max_depth, &root);
+}
 
 TEST(FindInvalidUtf8, AcceptsWellFormedText) {
   EXPECT_EQ(FindInvalidUtf8(""), std::nullopt);
@@ -87,7 +95,7 @@ TEST(CountJsonSeparators, CountsEveryColonCommaAndBracket) {
 
 TEST(JsonPositions, RecordsValuesAndKeysByPointer) {
   const std::string text = "{\"a\": [1, {\"b\": \"x\"}],\n \"c/d\": true, \"e~\": null}";
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   EXPECT_EQ(p.Value(""), 0u);
   EXPECT_EQ(p.Value("/a"), text.find('['));
   EXPECT_EQ(p.Value("/a/0"), text.find('1'));
@@ -117,7 +125,7 @@ TEST(JsonPositions, FindsEveryValueOfALargeDocument) {
     text += "\"b" + std::to_string(i) + "\"]}";
   }
   text += "], \"entries\": 0}";
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   for (int i = 0; i < 5000; ++i) {
     const std::string entry = "/entries/" + std::to_string(i);
     ASSERT_EQ(p.Value(entry + "/id"), id_at[i]) << entry;
@@ -135,13 +143,13 @@ TEST(JsonPositions, FindsEveryValueOfALargeDocument) {
 
 TEST(JsonPositions, SkipsStringsWithEscapedQuotesAndBrackets) {
   const std::string text = R"({"a": "x\"}]\\", "b": 2})";
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   EXPECT_EQ(p.Value("/b"), text.find('2'));
 }
 
 TEST(JsonPositions, FindsDuplicateKeysEvenWhenSpelledWithEscapes) {
   const std::string text = R"({"x": {"name": 1, "n\u0061me": 2}})";
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   ASSERT_TRUE(p.duplicate().has_value());
   EXPECT_EQ(p.duplicate()->pointer, "/x/name");
   EXPECT_EQ(p.duplicate()->offset, text.find("\"n\\u0061me\""));
@@ -151,7 +159,7 @@ TEST(JsonPositions, FindsDuplicateKeysEvenWhenSpelledWithEscapes) {
 // with the keys escaped as RFC 6901 says.
 TEST(JsonPositions, NamesADuplicateKeyByItsWholeEscapedPointer) {
   const std::string text = R"({"a/b": [0, {"k~": {"z": 1, "y": [], "z": 2}}], "c": 3})";
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   ASSERT_TRUE(p.duplicate().has_value());
   EXPECT_EQ(p.duplicate()->pointer, "/a~1b/1/k~0/z");
   EXPECT_EQ(p.duplicate()->offset, text.rfind("\"z\""));
@@ -160,24 +168,110 @@ TEST(JsonPositions, NamesADuplicateKeyByItsWholeEscapedPointer) {
 }
 
 TEST(JsonPositions, EqualKeysInDifferentObjectsAreNotDuplicates) {
-  const JsonPositions p = JsonPositions::Scan(R"([{"a": 1}, {"a": 2}])", 64);
+  const JsonPositions p = ParseWithPositions(R"([{"a": 1}, {"a": 2}])", 64);
   EXPECT_FALSE(p.duplicate().has_value());
 }
 
 TEST(JsonPositions, StopsAtMaxDepth) {
   const std::string text = std::string(100, '[') + std::string(100, ']');
-  const JsonPositions p = JsonPositions::Scan(text, 64);
+  const JsonPositions p = ParseWithPositions(text, 64);
   ASSERT_TRUE(p.too_deep().has_value());
   EXPECT_EQ(*p.too_deep(), 64u);
-  EXPECT_FALSE(JsonPositions::Scan("[[[]]]", 64).too_deep().has_value());
+  EXPECT_FALSE(ParseWithPositions("[[[]]]", 64).too_deep().has_value());
 }
 
-TEST(JsonPositions, SurvivesMalformedInput) {
-  // Not reachable through the loader (nlohmann rejects these first), but the scanner must
-  // stay in bounds whatever it is given.
-  for (const char* text : {"", "{", "{\"a", "{\"a\":", "[1,", "\"\\u12", "{\"a\" 1}", "]"}) {
-    const JsonPositions p = JsonPositions::Scan(text, 64);
-    (void)p.Value("");
+TEST(JsonPositions, RejectsMalformedInputAsNlohmannDoes) {
+  for (const char* text :
+       {"", "{", "{\"a", "{\"a\":", "[1,", "\"\\u12", "{\"a\" 1}", "]", "[1] 2"}) {
+    Json root;
+    EXPECT_THROW(JsonPositions::Parse(text, 64, &root), Json::parse_error) << text;
+    EXPECT_THROW(root = Json::parse(text), Json::parse_error) << text;
+  }
+}
+
+// Too deep is reported only for well-formed text: a syntax error further on still throws.
+TEST(JsonPositions, ReportsSyntaxErrorsPastTheDepthLimit) {
+  Json root;
+  EXPECT_THROW(JsonPositions::Parse(std::string(100, '[') + "}", 64, &root), Json::parse_error);
+}
+
+// The document is the one nlohmann's own parser builds, a repeated key's last value
+// included, and every value and key is found where a byte-by-byte search finds it.
+TEST(JsonPositions, BuildsNlohmannsDocumentAndFindsEveryToken) {
+  const std::string text =
+      "\xEF\xBB\xBF{\"n\": -12.5e3,\"u\":18446744073709551615 , \"i\":-7\r\n,\t\"t\": true,"
+      "\"f\":false,\"z\":null, \"s\": \"q\\\"}\\\\\", \"e\": {}, \"a\": [ [], 1 ,2,[3]],"
+      "\"n\": 0 }";
+  Json root;
+  const JsonPositions p = JsonPositions::Parse(text, 64, &root);
+  EXPECT_EQ(root, Json::parse(text));
+  EXPECT_EQ(root["n"], 0);
+  EXPECT_EQ(p.Value(""), 3u);
+  EXPECT_EQ(p.Value("/n"), text.find("-12.5e3"));  // the first of the two stays
+  EXPECT_EQ(p.Value("/u"), text.find("1844"));
+  EXPECT_EQ(p.Value("/i"), text.find("-7"));
+  EXPECT_EQ(p.Value("/t"), text.find("true"));
+  EXPECT_EQ(p.Value("/f"), text.find("false"));
+  EXPECT_EQ(p.Value("/z"), text.find("null"));
+  EXPECT_EQ(p.Value("/s"), text.find("\"q"));
+  EXPECT_EQ(p.Value("/e"), text.find("{}"));
+  EXPECT_EQ(p.Value("/a"), text.find("[ []"));
+  EXPECT_EQ(p.Value("/a/0"), text.find("[],"));
+  EXPECT_EQ(p.Value("/a/1"), text.find("1 ,"));
+  EXPECT_EQ(p.Value("/a/2"), text.find("2,["));
+  EXPECT_EQ(p.Value("/a/3"), text.find("[3]"));
+  EXPECT_EQ(p.Value("/a/3/0"), text.find("3]"));
+  EXPECT_EQ(p.Key("/i"), text.find("\"i\""));
+  EXPECT_EQ(p.Key("/t"), text.find("\"t\""));
+  ASSERT_TRUE(p.duplicate().has_value());
+  EXPECT_EQ(p.duplicate()->pointer, "/n");
+  EXPECT_EQ(p.duplicate()->offset, text.rfind("\"n\""));
+}
+
+// Random documents against nlohmann's parser, and each value's position against where
+// the writer put it.
+TEST(JsonPositions, AgreesWithNlohmannOnRandomDocuments) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 200; ++round) {
+    std::string text = "{";
+    std::vector<std::pair<std::string, size_t>> expected;
+    const int members = static_cast<int>(random() % 8);
+    for (int m = 0; m < members; ++m) {
+      if (m > 0) text += random() % 2 ? "," : " ,\n ";
+      const std::string key = "k" + std::to_string(m);
+      text += "\"" + key + "\"" + (random() % 2 ? ":" : " : ");
+      expected.emplace_back("/" + key, text.size());
+      switch (random() % 5) {
+        case 0:
+          text += std::to_string(static_cast<int>(random() % 2001) - 1000);
+          break;
+        case 1:
+          text += "\"v\\u00e9\\n" + std::to_string(random() % 100) + "\"";
+          break;
+        case 2:
+          text += "[";
+          for (int i = 0, n = static_cast<int>(random() % 4); i < n; ++i) {
+            if (i > 0) text += ",";
+            expected.emplace_back("/" + key + "/" + std::to_string(i), text.size());
+            text += std::to_string(i) + ".5";
+          }
+          text += "]";
+          break;
+        case 3:
+          text += "{\"x\":{\"y\":[true]}}";
+          break;
+        default:
+          text += "null";
+          break;
+      }
+    }
+    text += random() % 2 ? "}" : " }\n";
+    Json root;
+    const JsonPositions p = JsonPositions::Parse(text, 64, &root);
+    ASSERT_EQ(root, Json::parse(text)) << text;
+    for (const auto& [pointer, offset] : expected) {
+      ASSERT_EQ(p.Value(pointer), offset) << pointer << " in " << text;
+    }
   }
 }
 
