@@ -17,11 +17,9 @@
 namespace jobfit::internal {
 namespace {
 
-constexpr uint64_t kPointerHashSeed = 0xcbf29ce484222325ULL;
-
 // FNV-1a, continued from `hash`: a member's pointer hash continues its parent's over the
 // "/token" it appends, so the scan never hashes a whole pointer again.
-uint64_t PointerHash(std::string_view pointer, uint64_t hash = kPointerHashSeed) {
+uint64_t PointerHash(std::string_view pointer, uint64_t hash = JsonPath::kRootHash) {
   for (const char c : pointer) {
     hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   }
@@ -45,7 +43,7 @@ uint64_t TokenHash(std::string_view token, uint64_t hash) {
   return hash;
 }
 
-// The decimal digits of an array index, as AppendPointerIndex writes them.
+// The decimal digits of an array index, its token in a pointer.
 std::string_view IndexDigits(size_t index, char (&buffer)[24]) {
   char* end = buffer + sizeof buffer;
   char* begin = end;
@@ -150,11 +148,6 @@ void AppendPointerToken(std::string_view token, std::string* pointer) {
       pointer->push_back(c);
     }
   }
-}
-
-void AppendPointerIndex(size_t index, std::string* pointer) {
-  pointer->push_back('/');
-  pointer->append(std::to_string(index));
 }
 
 namespace {
@@ -270,7 +263,7 @@ class JsonPositions::Builder {
   // Records the value that starts at `at` and returns where it goes in the document.
   Json* Place(size_t at, uint64_t* hash) {
     if (frames_.empty()) {
-      *hash = kPointerHashSeed;
+      *hash = JsonPath::kRootHash;
       out_->values_.Add(*hash, at);
       return root_;
     }
@@ -412,12 +405,13 @@ std::optional<size_t> JsonPositions::Positions::Find(uint64_t hash) const {
   }
 }
 
-std::optional<size_t> JsonPositions::Value(const std::string& pointer) const {
-  return values_.Find(PointerHash(pointer));
+JsonPath JsonPath::Member(std::string_view key) const { return JsonPath(TokenHash(key, hash_)); }
+
+JsonPath JsonPath::Item(size_t index) const {
+  char digits[24];
+  return JsonPath(TokenHash(IndexDigits(index, digits), hash_));
 }
 
-std::optional<size_t> JsonPositions::Key(const std::string& pointer) const {
-  return keys_.Find(PointerHash(pointer));
-}
+JsonPath JsonPath::Of(std::string_view pointer) { return JsonPath(PointerHash(pointer)); }
 
 }  // namespace jobfit::internal

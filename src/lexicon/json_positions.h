@@ -35,8 +35,28 @@ JsonSeparatorCounts CountJsonSeparators(std::string_view text);
 
 // Appends "/" and `token` escaped as RFC 6901 says ("~" -> "~0", "/" -> "~1").
 void AppendPointerToken(std::string_view token, std::string* pointer);
-// Appends "/" and an array index.
-void AppendPointerIndex(size_t index, std::string* pointer);
+
+// A JSON pointer known by its hash alone, built a token at a time: finding where a value
+// is needs nothing more, and writing out a pointer for every value looked up was a tenth
+// of loading a large lexicon.
+class JsonPath {
+ public:
+  JsonPath() = default;  // the root, ""
+
+  JsonPath Member(std::string_view key) const;
+  JsonPath Item(size_t index) const;
+  // The hash of the pointer written out: the same as a path built to the same value.
+  static JsonPath Of(std::string_view pointer);
+
+  uint64_t hash() const { return hash_; }
+
+  // The empty pointer's hash: FNV-1a's offset basis.
+  static constexpr uint64_t kRootHash = 0xcbf29ce484222325ULL;
+
+ private:
+  explicit JsonPath(uint64_t hash) : hash_(hash) {}
+  uint64_t hash_ = kRootHash;
+};
 
 class JsonPositions {
  public:
@@ -46,10 +66,15 @@ class JsonPositions {
   // the stack in code that recurses over the parsed value; *root is then incomplete.
   static JsonPositions Parse(std::string_view text, size_t max_depth, nlohmann::json* root);
 
-  // Returns the offset of the first byte of the value at `pointer` ("" is the root).
-  std::optional<size_t> Value(const std::string& pointer) const;
-  // Returns the offset of the opening quote of the key of the member at `pointer`.
-  std::optional<size_t> Key(const std::string& pointer) const;
+  // Returns the offset of the first byte of the value at `path` (JsonPath() is the root).
+  std::optional<size_t> Value(const JsonPath& path) const { return values_.Find(path.hash()); }
+  // Returns the offset of the opening quote of the key of the member at `path`.
+  std::optional<size_t> Key(const JsonPath& path) const { return keys_.Find(path.hash()); }
+  // The same for a pointer written out ("/entries/0/id", "" for the root).
+  std::optional<size_t> Value(std::string_view pointer) const {
+    return Value(JsonPath::Of(pointer));
+  }
+  std::optional<size_t> Key(std::string_view pointer) const { return Key(JsonPath::Of(pointer)); }
 
   struct Duplicate {
     std::string pointer;  // of the member whose key repeats an earlier one

@@ -157,57 +157,50 @@ class Validator {
     const LineIndex::LineColumn lc = lines_.At(offset);
     return MakeLocation(source_, lc.line, lc.column);
   }
-  // The scanner saw every value nlohmann did, so lookups succeed; the fallback to the
-  // start of the file only guards against a disagreement between the two.
-  Location ValueAt(const std::string& pointer) const {
+  // Every value nlohmann parsed has its position recorded, so lookups succeed; the
+  // fallback to the start of the file only guards against a hash collision.
+  Location ValueAt(const JsonPath& pointer) const {
     return At(positions_.Value(pointer).value_or(0));
   }
-  Location KeyAt(const std::string& pointer) const {
+  Location KeyAt(const JsonPath& pointer) const {
     const std::optional<size_t> key = positions_.Key(pointer);
     return key ? At(*key) : ValueAt(pointer);
   }
-  static std::string Member(const std::string& pointer, std::string_view key) {
-    std::string out = pointer;
-    AppendPointerToken(key, &out);
-    return out;
+  static JsonPath Member(const JsonPath& pointer, std::string_view key) {
+    return pointer.Member(key);
   }
-  static std::string Item(const std::string& pointer, size_t index) {
-    std::string out = pointer;
-    AppendPointerIndex(index, &out);
-    return out;
-  }
+  static JsonPath Item(const JsonPath& pointer, size_t index) { return pointer.Item(index); }
 
   void Error(const std::string& prefix, const std::string& what, Location where) {
     errors_.emplace_back(StatusCode::kInvalidLexicon, prefix + what, std::move(where));
   }
 
-  void CheckFields(const Json& object, const std::string& pointer,
+  void CheckFields(const Json& object, const JsonPath& pointer,
                    std::initializer_list<std::string_view> known, const std::string& prefix);
-  const std::string* String(const Json& object, const std::string& pointer, std::string_view key,
+  const std::string* String(const Json& object, const JsonPath& pointer, std::string_view key,
                             bool required, bool allow_blank, const std::string& prefix);
-  std::optional<bool> Bool(const Json& object, const std::string& pointer, std::string_view key,
+  std::optional<bool> Bool(const Json& object, const JsonPath& pointer, std::string_view key,
                            const std::string& prefix);
-  std::optional<CasePolicy> Case(const Json& object, const std::string& pointer,
+  std::optional<CasePolicy> Case(const Json& object, const JsonPath& pointer,
                                  const std::string& prefix);
 
-  bool Entry(const Json& entry, size_t index, const std::string& pointer, EntrySpec* spec);
-  void Aliases(const Json& value, const std::string& pointer, bool plural_default,
+  bool Entry(const Json& entry, size_t index, const JsonPath& pointer, EntrySpec* spec);
+  void Aliases(const Json& value, const JsonPath& pointer, bool plural_default,
                const std::string& prefix, EntrySpec* spec,
-               std::vector<std::pair<size_t, std::string>>* ambiguous_aliases);
-  void Patterns(const Json& value, const std::string& pointer, const std::string& prefix,
+               std::vector<std::pair<size_t, JsonPath>>* ambiguous_aliases);
+  void Patterns(const Json& value, const JsonPath& pointer, const std::string& prefix,
                 EntrySpec* spec);
-  void Context(const Json& value, const std::string& pointer, const std::string& prefix,
+  void Context(const Json& value, const JsonPath& pointer, const std::string& prefix,
                EntrySpec* spec);
-  void WordList(const Json& ctx, const std::string& pointer, std::string_view key,
+  void WordList(const Json& ctx, const JsonPath& pointer, std::string_view key,
                 const std::string& prefix, std::vector<std::string>* words);
-  void PatternList(const Json& ctx, const std::string& pointer, std::string_view key,
+  void PatternList(const Json& ctx, const JsonPath& pointer, std::string_view key,
                    const std::string& prefix, std::vector<PatternSpec>* patterns);
-  void Implies(const Json& value, const std::string& pointer, const std::string& prefix,
+  void Implies(const Json& value, const JsonPath& pointer, const std::string& prefix,
                EntrySpec* spec);
-  void Sources(const Json& value, const std::string& pointer, const std::string& prefix,
+  void Sources(const Json& value, const JsonPath& pointer, const std::string& prefix,
                EntrySpec* spec);
-  void Refs(const Json& value, const std::string& pointer, const std::string& prefix,
-            EntrySpec* spec);
+  void Refs(const Json& value, const JsonPath& pointer, const std::string& prefix, EntrySpec* spec);
 
   std::string source_;
   const JsonPositions& positions_;
@@ -216,7 +209,7 @@ class Validator {
 };
 
 // Reports members not in `known`; a typo must not pass silently as an ignored field.
-void Validator::CheckFields(const Json& object, const std::string& pointer,
+void Validator::CheckFields(const Json& object, const JsonPath& pointer,
                             std::initializer_list<std::string_view> known,
                             const std::string& prefix) {
   // The map itself, not items(): its proxy costs more per member than the check.
@@ -237,7 +230,7 @@ void Validator::CheckFields(const Json& object, const std::string& pointer,
   }
 }
 
-const std::string* Validator::String(const Json& object, const std::string& pointer,
+const std::string* Validator::String(const Json& object, const JsonPath& pointer,
                                      std::string_view key, bool required, bool allow_blank,
                                      const std::string& prefix) {
   const auto it = object.find(key);
@@ -245,7 +238,7 @@ const std::string* Validator::String(const Json& object, const std::string& poin
     if (required) Error(prefix, "missing required field " + Quote(key), ValueAt(pointer));
     return nullptr;
   }
-  const std::string at = Member(pointer, key);
+  const JsonPath at = Member(pointer, key);
   if (!it->is_string()) {
     Error(prefix, Quote(key) + " must be a string, got " + Describe(*it), ValueAt(at));
     return nullptr;
@@ -258,7 +251,7 @@ const std::string* Validator::String(const Json& object, const std::string& poin
   return &s;
 }
 
-std::optional<bool> Validator::Bool(const Json& object, const std::string& pointer,
+std::optional<bool> Validator::Bool(const Json& object, const JsonPath& pointer,
                                     std::string_view key, const std::string& prefix) {
   const auto it = object.find(key);
   if (it == object.end()) return std::nullopt;
@@ -270,7 +263,7 @@ std::optional<bool> Validator::Bool(const Json& object, const std::string& point
   return it->get<bool>();
 }
 
-std::optional<CasePolicy> Validator::Case(const Json& object, const std::string& pointer,
+std::optional<CasePolicy> Validator::Case(const Json& object, const JsonPath& pointer,
                                           const std::string& prefix) {
   const auto it = object.find("case");
   if (it == object.end()) return CasePolicy::kIgnore;
@@ -285,7 +278,7 @@ std::optional<CasePolicy> Validator::Case(const Json& object, const std::string&
 }
 
 void Validator::Run(const Json& root, LexiconImpl* out) {
-  const std::string root_pointer;
+  const JsonPath root_pointer;
   const std::string none;
   if (!root.is_object()) {
     Error(none, "the top level must be a JSON object, got " + Describe(root),
@@ -324,7 +317,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
     Error(none, "missing required field \"entries\"", ValueAt(root_pointer));
     return;
   }
-  const std::string entries_pointer = Member(root_pointer, "entries");
+  const JsonPath entries_pointer = Member(root_pointer, "entries");
   if (!entries->is_array()) {
     Error(none, "\"entries\" must be an array, got " + Describe(*entries),
           ValueAt(entries_pointer));
@@ -333,7 +326,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
   std::unordered_map<std::string, Location> first_by_id;
   for (size_t i = 0; i < entries->size(); ++i) {
     EntrySpec spec;
-    const std::string pointer = Item(entries_pointer, i);
+    const JsonPath pointer = Item(entries_pointer, i);
     if (!Entry((*entries)[i], i, pointer, &spec)) continue;
     const Location id_where = ValueAt(Member(pointer, "id"));
     const auto [it, added] = first_by_id.emplace(spec.term.id, id_where);
@@ -350,8 +343,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
 }
 
 // Returns false when the entry is unusable (errors were recorded).
-bool Validator::Entry(const Json& entry, size_t index, const std::string& pointer,
-                      EntrySpec* spec) {
+bool Validator::Entry(const Json& entry, size_t index, const JsonPath& pointer, EntrySpec* spec) {
   const size_t errors_before = errors_.size();
   if (!entry.is_object()) {
     Error("entry " + std::to_string(index + 1) + ": ", "must be an object, got " + Describe(entry),
@@ -397,7 +389,7 @@ bool Validator::Entry(const Json& entry, size_t index, const std::string& pointe
     }
   }
 
-  std::vector<std::pair<size_t, std::string>> ambiguous_aliases;  // index, pointer
+  std::vector<std::pair<size_t, JsonPath>> ambiguous_aliases;  // index, pointer
   const auto aliases = entry.find("aliases");
   if (aliases == entry.end()) {
     Error(prefix, "missing required field \"aliases\"", spec->where);
@@ -439,16 +431,16 @@ bool Validator::Entry(const Json& entry, size_t index, const std::string& pointe
   return errors_.size() == errors_before;
 }
 
-void Validator::Aliases(const Json& value, const std::string& pointer, bool plural_default,
+void Validator::Aliases(const Json& value, const JsonPath& pointer, bool plural_default,
                         const std::string& prefix, EntrySpec* spec,
-                        std::vector<std::pair<size_t, std::string>>* ambiguous_aliases) {
+                        std::vector<std::pair<size_t, JsonPath>>* ambiguous_aliases) {
   if (!value.is_array()) {
     Error(prefix, "\"aliases\" must be an array, got " + Describe(value), ValueAt(pointer));
     return;
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& a = value[i];
-    const std::string at = Item(pointer, i);
+    const JsonPath at = Item(pointer, i);
     // Built only where a message may need it: most aliases are plain strings.
     const auto prefix_of_alias = [&] { return prefix + "alias " + std::to_string(i + 1) + ": "; };
     AliasSpec alias;
@@ -485,7 +477,7 @@ void Validator::Aliases(const Json& value, const std::string& pointer, bool plur
   }
 }
 
-void Validator::Patterns(const Json& value, const std::string& pointer, const std::string& prefix,
+void Validator::Patterns(const Json& value, const JsonPath& pointer, const std::string& prefix,
                          EntrySpec* spec) {
   if (!value.is_array()) {
     Error(prefix, "\"patterns\" must be an array, got " + Describe(value), ValueAt(pointer));
@@ -493,7 +485,7 @@ void Validator::Patterns(const Json& value, const std::string& pointer, const st
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& p = value[i];
-    const std::string at = Item(pointer, i);
+    const JsonPath at = Item(pointer, i);
     const std::string pattern_prefix = prefix + "pattern " + std::to_string(i + 1) + ": ";
     if (!p.is_object()) {
       Error(pattern_prefix, "must be an object with \"regex\", got " + Describe(p), ValueAt(at));
@@ -512,7 +504,7 @@ void Validator::Patterns(const Json& value, const std::string& pointer, const st
   }
 }
 
-void Validator::Context(const Json& value, const std::string& pointer, const std::string& prefix,
+void Validator::Context(const Json& value, const JsonPath& pointer, const std::string& prefix,
                         EntrySpec* spec) {
   if (!value.is_object()) {
     Error(prefix, "\"context\" must be an object, got " + Describe(value), ValueAt(pointer));
@@ -558,11 +550,11 @@ void Validator::Context(const Json& value, const std::string& pointer, const std
   }
 }
 
-void Validator::WordList(const Json& ctx, const std::string& pointer, std::string_view key,
+void Validator::WordList(const Json& ctx, const JsonPath& pointer, std::string_view key,
                          const std::string& prefix, std::vector<std::string>* words) {
   const auto it = ctx.find(key);
   if (it == ctx.end()) return;
-  const std::string at = Member(pointer, key);
+  const JsonPath at = Member(pointer, key);
   if (!it->is_array()) {
     Error(prefix, Quote(key) + " must be an array of words, got " + Describe(*it), ValueAt(at));
     return;
@@ -583,11 +575,11 @@ void Validator::WordList(const Json& ctx, const std::string& pointer, std::strin
   }
 }
 
-void Validator::PatternList(const Json& ctx, const std::string& pointer, std::string_view key,
+void Validator::PatternList(const Json& ctx, const JsonPath& pointer, std::string_view key,
                             const std::string& prefix, std::vector<PatternSpec>* patterns) {
   const auto it = ctx.find(key);
   if (it == ctx.end()) return;
-  const std::string at = Member(pointer, key);
+  const JsonPath at = Member(pointer, key);
   if (!it->is_array()) {
     Error(prefix, Quote(key) + " must be an array of regexes, got " + Describe(*it), ValueAt(at));
     return;
@@ -607,7 +599,7 @@ void Validator::PatternList(const Json& ctx, const std::string& pointer, std::st
   }
 }
 
-void Validator::Implies(const Json& value, const std::string& pointer, const std::string& prefix,
+void Validator::Implies(const Json& value, const JsonPath& pointer, const std::string& prefix,
                         EntrySpec* spec) {
   if (!value.is_array()) {
     Error(prefix, "\"implies\" must be an array of ids, got " + Describe(value), ValueAt(pointer));
@@ -636,7 +628,7 @@ void Validator::Implies(const Json& value, const std::string& pointer, const std
   }
 }
 
-void Validator::Sources(const Json& value, const std::string& pointer, const std::string& prefix,
+void Validator::Sources(const Json& value, const JsonPath& pointer, const std::string& prefix,
                         EntrySpec* spec) {
   if (!value.is_array()) {
     Error(prefix, "\"sources\" must be an array of strings, got " + Describe(value),
@@ -668,7 +660,7 @@ void Validator::Sources(const Json& value, const std::string& pointer, const std
   }
 }
 
-void Validator::Refs(const Json& value, const std::string& pointer, const std::string& prefix,
+void Validator::Refs(const Json& value, const JsonPath& pointer, const std::string& prefix,
                      EntrySpec* spec) {
   if (!value.is_object()) {
     Error(prefix, "\"refs\" must be an object, got " + Describe(value), ValueAt(pointer));

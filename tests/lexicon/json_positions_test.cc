@@ -278,8 +278,21 @@ TEST(JsonPositions, AgreesWithNlohmannOnRandomDocuments) {
 TEST(AppendPointer, EscapesTokens) {
   std::string pointer;
   AppendPointerToken("a/b~c", &pointer);
-  AppendPointerIndex(12, &pointer);
+  AppendPointerToken("12", &pointer);
   EXPECT_EQ(pointer, "/a~1b~0c/12");
+}
+
+// A path built a token at a time leads where the pointer written out does.
+TEST(JsonPath, MatchesThePointerWrittenOut) {
+  const JsonPath path = JsonPath().Member("a/b").Item(3).Member("k~").Item(10);
+  EXPECT_EQ(path.hash(), JsonPath::Of("/a~1b/3/k~0/10").hash());
+  EXPECT_EQ(JsonPath().hash(), JsonPath::Of("").hash());
+  EXPECT_NE(path.hash(), JsonPath::Of("/a~1b/3/k~0/1").hash());
+  EXPECT_NE(JsonPath().Member("a/b").hash(), JsonPath().Member("a").Member("b").hash());
+  const std::string text = R"({"a/b": [0, 1, 2, {"k~": [5]}]})";
+  const JsonPositions p = ParseWithPositions(text, 64);
+  EXPECT_EQ(p.Value(JsonPath().Member("a/b").Item(3).Member("k~").Item(0)), text.find('5'));
+  EXPECT_EQ(p.Key(JsonPath().Member("a/b").Item(3).Member("k~")), text.find("\"k~\""));
 }
 
 }  // namespace
