@@ -802,17 +802,21 @@ class CanonicalHasher {
   uint64_t state() const { return state_; }
 
  private:
-  void Byte(char c) { state_ = Fnv1a64(std::string_view(&c, 1), state_); }
-  void Bytes(std::string_view text) { state_ = Fnv1a64(text, state_); }
+  // Fnv1a64 a byte at a time, inline: a call per string and per piece of one was a third
+  // of this walk.
+  void Byte(char c) { state_ = (state_ ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; }
+  void Bytes(std::string_view text) {
+    for (const char c : text) Byte(c);
+  }
 
   void String(std::string_view text) {
     Byte('"');
-    size_t plain_from = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      Bytes(text.substr(plain_from, i - plain_from));
-      plain_from = i + 1;
+    for (const char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        Byte(ch);
+        continue;
+      }
       switch (c) {
         case '"':
           Bytes("\\\"");
@@ -842,7 +846,6 @@ class CanonicalHasher {
         }
       }
     }
-    Bytes(text.substr(plain_from));
     Byte('"');
   }
 
