@@ -185,6 +185,9 @@ struct CheckOptions {
   // Tests and golden files fix it so results do not change with the calendar.
   MonthIndex as_of = 0;
   bool explain = false;  // fill CheckResult::explanation with every point's origin
+  // Fill CheckResult::suggestions. A caller that shows only scores and terms (a ranked
+  // table) can leave them out: writing them is a tenth of scoring a resume.
+  bool suggestions = true;
 };
 
 // Returns the resume's structure and terms. Errors: kInvalidArgument for text over 4 GiB.

@@ -458,6 +458,8 @@ int RunBatch(const BatchFlags& flags) {
     PrintError(scoring.status());
     return kExitError;
   }
+  // The table shows scores and terms; only the JSON lines and CSV carry suggestions.
+  scoring->options.suggestions = !config->jsonl.empty() || !config->csv.empty();
 
   RankedTable table(config->top, config->min_score);
   uint64_t order = 0;

@@ -285,7 +285,7 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   }
   std::stable_sort(result.matched.begin(), result.matched.end(),
                    [](const TermOutcome& a, const TermOutcome& b) { return a.points > b.points; });
-  result.suggestions = BuildSuggestions(lexicon, resume_text, result);
+  if (options.suggestions) result.suggestions = BuildSuggestions(lexicon, resume_text, result);
 
   if (options.explain) {
     for (const ScoreComponent& c : result.components) {

@@ -293,6 +293,28 @@ TEST(Suggestions, NeverSuggestWhatTheResumeHas) {
   }
 }
 
+// Leaving the suggestions out changes nothing else: the same score, terms and parts.
+TEST(Suggestions, LeftOutOnRequestWithTheRestUnchanged) {
+  const Corpus& c = LoadCorpus();
+  for (const std::string& name : c.names) {
+    CheckOptions options;
+    options.as_of = kAsOf;
+    Result<CheckResult> full =
+        CheckResume(SharedMatcher(), c.resumes.at(name), c.ads.at(name), options);
+    options.suggestions = false;
+    Result<CheckResult> bare =
+        CheckResume(SharedMatcher(), c.resumes.at(name), c.ads.at(name), options);
+    ASSERT_TRUE(full.ok() && bare.ok());
+    EXPECT_FALSE(full->suggestions.empty()) << name;
+    EXPECT_TRUE(bare->suggestions.empty()) << name;
+    full->suggestions.clear();
+    const std::string& text = c.resumes.at(name);
+    EXPECT_EQ(RenderCheckJson(SharedMatcher().lexicon(), name, text, *full, {}),
+              RenderCheckJson(SharedMatcher().lexicon(), name, text, *bare, {}))
+        << name;
+  }
+}
+
 TEST(Profile, BuiltinMlEngineerLoadsAndRanksMlResumesFirst) {
   Result<RoleProfile> profile = RoleProfile::Builtin("ml-engineer");
   ASSERT_TRUE(profile.ok()) << profile.status().ToString();
