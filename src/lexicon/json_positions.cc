@@ -222,7 +222,7 @@ class JsonPositions::Builder {
     if (stopped_) return true;
     Frame& frame = frames_.back();
     frame.member_hash = TokenHash(key, frame.hash);
-    out_->keys_.Add(frame.member_hash, at);
+    Record(frame.member_hash, at, frames_.size(), true);
     std::vector<std::string>& seen = SeenAt(frames_.size());
     PathAt(frames_.size()) = key;
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
@@ -246,6 +246,7 @@ class JsonPositions::Builder {
     uint64_t hash;         // of the container's pointer
     uint64_t member_hash;  // of the member whose key was read last (objects)
     size_t next_index;     // of the next item (arrays)
+    size_t first_deep;     // deep_'s size when the container opened
   };
 
   size_t ReadTo() const { return static_cast<size_t>(read_to_ - text_.data()); }
@@ -260,11 +261,20 @@ class JsonPositions::Builder {
     return at;
   }
 
+  // Files the position of a value or key `depth` tokens deep.
+  void Record(uint64_t hash, size_t at, size_t depth, bool key) {
+    if (depth <= 2) {
+      (key ? out_->keys_ : out_->values_).Add(hash, at);
+    } else {
+      out_->deep_.push_back({hash, (uint64_t{at} << 1) | (key ? 1u : 0u)});
+    }
+  }
+
   // Records the value that starts at `at` and returns where it goes in the document.
   Json* Place(size_t at, uint64_t* hash) {
     if (frames_.empty()) {
       *hash = JsonPath::kRootHash;
-      out_->values_.Add(*hash, at);
+      Record(*hash, at, 0, false);
       return root_;
     }
     Frame& frame = frames_.back();
@@ -273,12 +283,12 @@ class JsonPositions::Builder {
       const std::string_view index = IndexDigits(frame.next_index++, digits);
       PathAt(frames_.size()).assign(index);
       *hash = TokenHash(index, frame.hash);
-      out_->values_.Add(*hash, at);
+      Record(*hash, at, frames_.size(), false);
       frame.value->emplace_back();
       return &frame.value->back();
     }
     *hash = frame.member_hash;
-    out_->values_.Add(*hash, at);
+    Record(*hash, at, frames_.size(), false);
     return member_;
   }
 
@@ -306,14 +316,22 @@ class JsonPositions::Builder {
     uint64_t hash;
     Json* value = Place(at, &hash);
     *value = Json(type);
-    frames_.push_back({value, hash, 0, 0});
+    frames_.push_back({value, hash, 0, 0, out_->deep_.size()});
     SeenAt(frames_.size()).clear();
     return true;
   }
 
   bool Close() {
     last_end_ = ReadTo();
-    if (!stopped_) frames_.pop_back();
+    if (stopped_) return true;
+    // A container two tokens deep (a lexicon's entry) holds the records that follow its
+    // own, up to here.
+    if (frames_.size() == 3) {
+      const Frame& frame = frames_.back();
+      out_->subtree_begin_.Add(frame.hash, frame.first_deep);
+      out_->subtree_end_.Add(frame.hash, out_->deep_.size());
+    }
+    frames_.pop_back();
     return true;
   }
 
@@ -356,10 +374,8 @@ JsonPositions JsonPositions::Parse(std::string_view text, size_t max_depth, nloh
   JsonPositions positions;
   const JsonSeparatorCounts counts = CountJsonSeparators(text);
   // Every value but the root follows a ':', a ',' or a '['; every key precedes a ':'.
-  // Counting them (strings may hold some too) sizes the tables once, where growing them
-  // step by step rehashed every value of a large lexicon about twice.
-  positions.values_.Reserve(counts.colons + counts.commas_and_brackets + 1);
-  positions.keys_.Reserve(counts.colons);
+  // Counting them (strings may hold some too) sizes the records once.
+  positions.deep_.reserve(counts.colons * 2 + counts.commas_and_brackets + 1);
   Builder builder(text, max_depth, root, &positions);
   const char* const begin = text.data();
   nlohmann::json::sax_parse(TrackingIterator(begin, builder.read_to()),
@@ -381,19 +397,15 @@ void JsonPositions::Positions::Add(uint64_t hash, size_t offset) {
   }
 }
 
-void JsonPositions::Positions::Reserve(size_t count) {
-  size_t slots = 64;
-  while (slots < count * 2) slots *= 2;
-  if (slots <= slots_.size()) return;
-  std::vector<std::pair<uint64_t, size_t>> old(slots, {0, kEmpty});
+void JsonPositions::Positions::Grow() {
+  std::vector<std::pair<uint64_t, size_t>> old(std::max<size_t>(64, slots_.size() * 2),
+                                               {0, kEmpty});
   old.swap(slots_);
   count_ = 0;
   for (const auto& [hash, offset] : old) {
     if (offset != kEmpty) Add(hash, offset);
   }
 }
-
-void JsonPositions::Positions::Grow() { Reserve(std::max<size_t>(32, slots_.size())); }
 
 std::optional<size_t> JsonPositions::Positions::Find(uint64_t hash) const {
   if (slots_.empty()) return std::nullopt;
@@ -405,13 +417,45 @@ std::optional<size_t> JsonPositions::Positions::Find(uint64_t hash) const {
   }
 }
 
-JsonPath JsonPath::Member(std::string_view key) const { return JsonPath(TokenHash(key, hash_)); }
+std::optional<size_t> JsonPositions::Find(const JsonPath& path, bool key) const {
+  if (path.depth() <= 2) return (key ? keys_ : values_).Find(path.hash());
+  const std::optional<size_t> begin = subtree_begin_.Find(path.anchor());
+  const std::optional<size_t> end = subtree_end_.Find(path.anchor());
+  if (!begin || !end) return std::nullopt;
+  const uint64_t want_key = key ? 1 : 0;
+  for (size_t i = *begin; i < *end; ++i) {
+    const Deep& d = deep_[i];
+    if (d.hash == path.hash() && (d.offset_and_key & 1) == want_key) return d.offset_and_key >> 1;
+  }
+  return std::nullopt;
+}
+
+JsonPath JsonPath::Then(uint64_t hash) const {
+  JsonPath next = *this;
+  next.hash_ = hash;
+  ++next.depth_;
+  if (next.depth_ <= 2) next.anchor_ = hash;
+  return next;
+}
+
+JsonPath JsonPath::Member(std::string_view key) const { return Then(TokenHash(key, hash_)); }
 
 JsonPath JsonPath::Item(size_t index) const {
   char digits[24];
-  return JsonPath(TokenHash(IndexDigits(index, digits), hash_));
+  return Then(TokenHash(IndexDigits(index, digits), hash_));
 }
 
-JsonPath JsonPath::Of(std::string_view pointer) { return JsonPath(PointerHash(pointer)); }
+JsonPath JsonPath::Of(std::string_view pointer) {
+  // The tokens are escaped already: each "/token" continues the hash as written.
+  JsonPath path;
+  size_t at = 0;
+  while (at < pointer.size()) {
+    size_t next = pointer.find('/', at + 1);
+    if (next == std::string_view::npos) next = pointer.size();
+    path = path.Then(PointerHash(pointer.substr(at, next - at), path.hash_));
+    at = next;
+  }
+  return path;
+}
 
 }  // namespace jobfit::internal

@@ -38,24 +38,30 @@ void AppendPointerToken(std::string_view token, std::string* pointer);
 
 // A JSON pointer known by its hash alone, built a token at a time: finding where a value
 // is needs nothing more, and writing out a pointer for every value looked up was a tenth
-// of loading a large lexicon.
+// of loading a large lexicon. It also keeps its depth and the hash of its ancestor two
+// tokens deep (an entry of a lexicon), under which JsonPositions files deeper values.
 class JsonPath {
  public:
   JsonPath() = default;  // the root, ""
 
   JsonPath Member(std::string_view key) const;
   JsonPath Item(size_t index) const;
-  // The hash of the pointer written out: the same as a path built to the same value.
+  // The path of a pointer written out: the same as one built to the same value.
   static JsonPath Of(std::string_view pointer);
 
   uint64_t hash() const { return hash_; }
+  size_t depth() const { return depth_; }
+  // The hash of the path's first two tokens (its own hash up to depth 2).
+  uint64_t anchor() const { return anchor_; }
 
   // The empty pointer's hash: FNV-1a's offset basis.
   static constexpr uint64_t kRootHash = 0xcbf29ce484222325ULL;
 
  private:
-  explicit JsonPath(uint64_t hash) : hash_(hash) {}
+  JsonPath Then(uint64_t hash) const;
   uint64_t hash_ = kRootHash;
+  uint64_t anchor_ = kRootHash;
+  size_t depth_ = 0;
 };
 
 class JsonPositions {
@@ -67,9 +73,9 @@ class JsonPositions {
   static JsonPositions Parse(std::string_view text, size_t max_depth, nlohmann::json* root);
 
   // Returns the offset of the first byte of the value at `path` (JsonPath() is the root).
-  std::optional<size_t> Value(const JsonPath& path) const { return values_.Find(path.hash()); }
+  std::optional<size_t> Value(const JsonPath& path) const { return Find(path, false); }
   // Returns the offset of the opening quote of the key of the member at `path`.
-  std::optional<size_t> Key(const JsonPath& path) const { return keys_.Find(path.hash()); }
+  std::optional<size_t> Key(const JsonPath& path) const { return Find(path, true); }
   // The same for a pointer written out ("/entries/0/id", "" for the root).
   std::optional<size_t> Value(std::string_view pointer) const {
     return Value(JsonPath::Of(pointer));
@@ -87,15 +93,11 @@ class JsonPositions {
 
  private:
   class Builder;
-  // Offsets by the hash of their pointer, in open addressing: a 30,000-entry lexicon has
-  // hundreds of thousands of values, a map of pointer strings cost more than parsing, and
-  // sorting (hash, offset) pairs for a binary search still cost a sixth of loading. The
-  // first offset stored under a hash stays (a duplicate key's first occurrence). Two
-  // pointers with the same 64-bit hash would only misplace an error message.
+  // Offsets by the hash of their pointer, in open addressing. The first offset stored
+  // under a hash stays (a duplicate key's first occurrence). Two pointers with the same
+  // 64-bit hash would only misplace an error message.
   class Positions {
    public:
-    // Makes room for `count` offsets without growing again.
-    void Reserve(size_t count);
     void Add(uint64_t hash, size_t offset);
     std::optional<size_t> Find(uint64_t hash) const;
 
@@ -105,8 +107,23 @@ class JsonPositions {
     std::vector<std::pair<uint64_t, size_t>> slots_;
     size_t count_ = 0;
   };
+  // A value or key below depth 2, in document order.
+  struct Deep {
+    uint64_t hash;
+    uint64_t offset_and_key;  // the offset, shifted left once; bit 0 set for a key
+  };
+
+  std::optional<size_t> Find(const JsonPath& path, bool key) const;
+
+  // Values and keys down to depth 2 (a lexicon's top-level fields and its entries) by
+  // hash. Those deeper sit in `deep_` in document order, each depth-2 value's together,
+  // and are found by a short walk from its first: a table of every value of a large
+  // lexicon, probed at random while the document was built, was a fifth of loading it.
   Positions values_;
   Positions keys_;
+  std::vector<Deep> deep_;
+  Positions subtree_begin_;  // by a depth-2 container's hash: its first record in deep_
+  Positions subtree_end_;    // and the end of its records
   std::optional<Duplicate> duplicate_;
   std::optional<size_t> too_deep_;
 };

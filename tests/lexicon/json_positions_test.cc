@@ -258,7 +258,9 @@ TEST(JsonPositions, AgreesWithNlohmannOnRandomDocuments) {
           text += "]";
           break;
         case 3:
-          text += "{\"x\":{\"y\":[true]}}";
+          text += "{\"x\":{\"y\": [true, ";
+          expected.emplace_back("/" + key + "/x/y/1", text.size());
+          text += "{\"z\":2}]}}";
           break;
         default:
           text += "null";
@@ -283,10 +285,31 @@ TEST(AppendPointer, EscapesTokens) {
 }
 
 // A path built a token at a time leads where the pointer written out does.
+// Values below depth 2 are filed under their depth-2 ancestor: repeated keys there keep
+// their first value, and a path into another subtree finds nothing.
+TEST(JsonPositions, FindsDeepValuesUnderTheirAncestor) {
+  const std::string text =
+      R"({"e": [{"a": {"b": 1, "b": [2, 3]}}, {"a": {"c": 4}}], "f": {"g": {"h": 5}}})";
+  const JsonPositions p = ParseWithPositions(text, 64);
+  EXPECT_EQ(p.Value("/e/0/a/b"), text.find('1'));
+  EXPECT_EQ(p.Key("/e/0/a/b"), text.find("\"b\""));
+  EXPECT_EQ(p.Value("/e/1/a/c"), text.find('4'));
+  EXPECT_EQ(p.Value("/e/1/a/b"), std::nullopt);
+  EXPECT_EQ(p.Value("/e/0/a/c"), std::nullopt);
+  EXPECT_EQ(p.Value("/f/g/h"), text.find('5'));
+  EXPECT_EQ(p.Value("/f/g"), text.find("{\"h\""));
+  EXPECT_EQ(p.Value("/e/2/a"), std::nullopt);
+}
+
 TEST(JsonPath, MatchesThePointerWrittenOut) {
   const JsonPath path = JsonPath().Member("a/b").Item(3).Member("k~").Item(10);
   EXPECT_EQ(path.hash(), JsonPath::Of("/a~1b/3/k~0/10").hash());
   EXPECT_EQ(JsonPath().hash(), JsonPath::Of("").hash());
+  EXPECT_EQ(path.depth(), 4u);
+  EXPECT_EQ(JsonPath::Of("/a~1b/3/k~0/10").depth(), 4u);
+  EXPECT_EQ(path.anchor(), JsonPath().Member("a/b").Item(3).hash());
+  EXPECT_EQ(JsonPath::Of("/a~1b/3/k~0/10").anchor(), path.anchor());
+  EXPECT_EQ(JsonPath().Member("x").anchor(), JsonPath().Member("x").hash());
   EXPECT_NE(path.hash(), JsonPath::Of("/a~1b/3/k~0/1").hash());
   EXPECT_NE(JsonPath().Member("a/b").hash(), JsonPath().Member("a").Member("b").hash());
   const std::string text = R"({"a/b": [0, 1, 2, {"k~": [5]}]})";
