@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,6 +107,10 @@ class JOBFIT_EXPORT Matcher {
   ~Matcher();
 
   const Lexicon& lexicon() const;
+
+  // The terms that lexicon().term(term) implies directly, as term indices in the order
+  // its `implies` names them: the ids resolved once, at compile time.
+  std::span<const uint32_t> ImpliedTerms(size_t term) const;
 
   // Scans text of any size (large inputs are processed in pieces that end at line breaks).
   // Without a scratch, the scan uses one kept per calling thread, so scanning many small

@@ -693,6 +693,8 @@ Result<Matcher> Matcher::Compile(const Lexicon& lexicon) {
 
 const Lexicon& Matcher::lexicon() const { return impl_->lexicon; }
 
+std::span<const uint32_t> Matcher::ImpliedTerms(size_t term) const { return impl_->implies[term]; }
+
 ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options) const {
   // A scratch of its own cost every small document (a resume scored in a batch) the
   // allocation of all its buffers; a scratch may serve any matcher, one at a time.

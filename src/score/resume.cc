@@ -208,10 +208,9 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
     if (t.spans.empty()) continue;
     queue.assign(1, t.term);
     for (size_t q = 0; q < queue.size(); ++q) {
-      for (const std::string& id : lexicon.term(queue[q]).implies) {
-        const std::optional<size_t> target = lexicon.Find(id);
-        if (!target) continue;
-        const auto at = static_cast<uint32_t>(*target);
+      // Indices the matcher resolved once: looking each id up again, through a term's
+      // strings and a hash map, missed the cache for most terms of every resume.
+      for (const uint32_t at : matcher.ImpliedTerms(queue[q])) {
         if (std::find(queue.begin(), queue.end(), at) != queue.end()) continue;
         queue.push_back(at);
         implied_by.emplace_back(at, t.term);

@@ -1,6 +1,8 @@
 #include "jobfit/matcher.h"
 
 #include <algorithm>
+#include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -96,6 +98,44 @@ TEST(Matcher, LongestMatchWinsAndImpliedTermsAreNotSpans) {
   EXPECT_EQ(implied,
             (std::vector<std::string>{"pytorch<-pytorch-lightning",
                                       "deep-learning<-pytorch-lightning", "aws<-sagemaker"}));
+}
+
+// Every term's `implies`, resolved: the ids in the order written, each the index the
+// lexicon gives it, in the fixture and the built-in lexicon.
+TEST(Matcher, ImpliedTermsAreTheLexiconsImpliesResolved) {
+  size_t edges = 0;
+  const auto check = [&](const Matcher& m) {
+    const Lexicon& lexicon = m.lexicon();
+    for (size_t t = 0; t < lexicon.size(); ++t) {
+      const std::vector<std::string>& ids = lexicon.term(t).implies;
+      const std::span<const uint32_t> resolved = m.ImpliedTerms(t);
+      ASSERT_EQ(resolved.size(), ids.size()) << lexicon.term(t).id;
+      for (size_t k = 0; k < ids.size(); ++k) {
+        EXPECT_EQ(std::optional<size_t>(resolved[k]), lexicon.Find(ids[k])) << lexicon.term(t).id;
+        ++edges;
+      }
+    }
+  };
+  Result<Lexicon> builtin = Lexicon::Builtin();
+  ASSERT_TRUE(builtin.ok());
+  Result<Matcher> compiled = Matcher::Compile(*builtin);
+  ASSERT_TRUE(compiled.ok());
+  check(*compiled);
+  EXPECT_GT(edges, 10u);
+  const Matcher fixture = CompileFixture();
+  check(fixture);
+  // Direct implications only: PyTorch Lightning implies PyTorch, which implies deep
+  // learning; the scan follows the chain.
+  const auto implied_ids = [&](std::string_view id) {
+    std::vector<std::string> ids;
+    for (const uint32_t t : fixture.ImpliedTerms(*fixture.lexicon().Find(id))) {
+      ids.push_back(fixture.lexicon().term(t).id);
+    }
+    return ids;
+  };
+  EXPECT_EQ(implied_ids("pytorch-lightning"), (std::vector<std::string>{"pytorch"}));
+  EXPECT_EQ(implied_ids("pytorch"), (std::vector<std::string>{"deep-learning"}));
+  EXPECT_TRUE(implied_ids("docker").empty());
 }
 
 TEST(Matcher, ExactCaseAliasesNeedTheirCase) {
