@@ -78,10 +78,12 @@ JsonSeparatorCounts CountJsonSeparators(std::string_view text) {
       others = _mm_sub_epi8(others, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(',')),
                                                  _mm_cmpeq_epi8(bytes, _mm_set1_epi8('['))));
     }
+    // Each 64-bit half of the sum holds at most 8 x 255: its low 32 bits are all of it,
+    // read with an intrinsic that 32-bit x86 has too.
     const auto sum = [](__m128i lanes) {
       const __m128i halves = _mm_sad_epu8(lanes, _mm_setzero_si128());
-      return static_cast<size_t>(_mm_cvtsi128_si64(halves)) +
-             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(halves, halves)));
+      return static_cast<size_t>(_mm_cvtsi128_si32(halves)) +
+             static_cast<size_t>(_mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
     };
     counts.colons += sum(colons);
     counts.commas_and_brackets += sum(others);
@@ -328,8 +330,17 @@ class JsonPositions::Builder {
     // own, up to here.
     if (frames_.size() == 3) {
       const Frame& frame = frames_.back();
+      const std::vector<Deep>& deep = out_->deep_;
       out_->subtree_begin_.Add(frame.hash, frame.first_deep);
-      out_->subtree_end_.Add(frame.hash, out_->deep_.size());
+      out_->subtree_end_.Add(frame.hash, deep.size());
+      // Walking a large one for every lookup would take time quadratic in its size.
+      if (deep.size() - frame.first_deep > kMaxWalk) {
+        for (size_t i = frame.first_deep; i < deep.size(); ++i) {
+          const size_t offset = deep[i].offset_and_key >> 1;
+          ((deep[i].offset_and_key & 1) != 0 ? out_->large_keys_ : out_->large_values_)
+              .Add(deep[i].hash, offset);
+        }
+      }
     }
     frames_.pop_back();
     return true;
@@ -375,7 +386,10 @@ JsonPositions JsonPositions::Parse(std::string_view text, size_t max_depth, nloh
   const JsonSeparatorCounts counts = CountJsonSeparators(text);
   // Every value but the root follows a ':', a ',' or a '['; every key precedes a ':'.
   // Counting them (strings may hold some too) sizes the records once.
-  positions.deep_.reserve(counts.colons * 2 + counts.commas_and_brackets + 1);
+  // Capped: the count includes bytes inside strings, which a hostile file can be full of.
+  constexpr size_t kMaxReserved = size_t{1} << 22;
+  positions.deep_.reserve(
+      std::min(counts.colons * 2 + counts.commas_and_brackets + 1, kMaxReserved));
   Builder builder(text, max_depth, root, &positions);
   const char* const begin = text.data();
   nlohmann::json::sax_parse(TrackingIterator(begin, builder.read_to()),
@@ -422,6 +436,7 @@ std::optional<size_t> JsonPositions::Find(const JsonPath& path, bool key) const 
   const std::optional<size_t> begin = subtree_begin_.Find(path.anchor());
   const std::optional<size_t> end = subtree_end_.Find(path.anchor());
   if (!begin || !end) return std::nullopt;
+  if (*end - *begin > kMaxWalk) return (key ? large_keys_ : large_values_).Find(path.hash());
   const uint64_t want_key = key ? 1 : 0;
   for (size_t i = *begin; i < *end; ++i) {
     const Deep& d = deep_[i];

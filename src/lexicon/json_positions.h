@@ -124,6 +124,11 @@ class JsonPositions {
   std::vector<Deep> deep_;
   Positions subtree_begin_;  // by a depth-2 container's hash: its first record in deep_
   Positions subtree_end_;    // and the end of its records
+  // A container with more records than a walk should cover (an entry with thousands of
+  // aliases) has its records in these tables too, and lookups under it use them.
+  static constexpr size_t kMaxWalk = 64;
+  Positions large_values_;
+  Positions large_keys_;
   std::optional<Duplicate> duplicate_;
   std::optional<size_t> too_deep_;
 };

@@ -301,6 +301,35 @@ TEST(JsonPositions, FindsDeepValuesUnderTheirAncestor) {
   EXPECT_EQ(p.Value("/e/2/a"), std::nullopt);
 }
 
+// An entry with more records than a walk covers is looked up through its own tables:
+// every alias of one huge entry, and of entries either side of the limit (4 + 3 x 20 = 64
+// records are walked, 67 are not), is found.
+TEST(JsonPositions, FindsEveryValueOfOneHugeEntry) {
+  for (const int aliases : {20, 21, 5000}) {
+    std::string text = "{\"entries\": [{\"id\": \"x\", \"aliases\": [";
+    std::vector<size_t> alias_at;
+    std::vector<size_t> text_at;
+    for (int i = 0; i < aliases; ++i) {
+      if (i > 0) text += ", ";
+      alias_at.push_back(text.size());
+      text += "{\"text\": ";
+      text_at.push_back(text.size());
+      text += "\"a" + std::to_string(i) + "\"}";
+    }
+    text += "]}, {\"id\": \"y\"}]}";
+    const JsonPositions p = ParseWithPositions(text, 64);
+    for (int i = 0; i < aliases; ++i) {
+      const std::string alias = "/entries/0/aliases/" + std::to_string(i);
+      ASSERT_EQ(p.Value(alias), alias_at[i]) << alias;
+      ASSERT_EQ(p.Value(alias + "/text"), text_at[i]) << alias;
+      ASSERT_EQ(p.Key(alias + "/text"), text_at[i] - 8) << alias;
+    }
+    EXPECT_EQ(p.Value("/entries/0/id"), text.find("\"x\""));
+    EXPECT_EQ(p.Value("/entries/1/id"), text.find("\"y\""));
+    EXPECT_EQ(p.Value("/entries/0/aliases/" + std::to_string(aliases)), std::nullopt);
+  }
+}
+
 TEST(JsonPath, MatchesThePointerWrittenOut) {
   const JsonPath path = JsonPath().Member("a/b").Item(3).Member("k~").Item(10);
   EXPECT_EQ(path.hash(), JsonPath::Of("/a~1b/3/k~0/10").hash());
