@@ -1,7 +1,6 @@
 #include "lexicon/json_positions.h"
 
 #include <algorithm>
-#include <deque>
 #include <iterator>
 #include <utility>
 #include <vector>
@@ -225,15 +224,11 @@ class JsonPositions::Builder {
     Frame& frame = frames_.back();
     frame.member_hash = TokenHash(key, frame.hash);
     Record(frame.member_hash, at, frames_.size(), true);
-    std::vector<std::string>& seen = SeenAt(frames_.size());
-    PathAt(frames_.size()) = key;
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-      if (!out_->duplicate_) out_->duplicate_ = Duplicate{PointerTo(frames_.size()), at};
-    } else {
-      seen.push_back(key);
-    }
-    // A repeated key's value replaces the first, as in nlohmann's own parser.
-    member_ = &(*frame.value)[key];
+    // The object's own map tells a repeated key. Its value then replaces the first, as in
+    // nlohmann's own parser; the positions keep the first.
+    const auto [member, added] = frame.value->get_ref<Json::object_t&>().try_emplace(key);
+    if (!added && !out_->duplicate_) out_->duplicate_ = Duplicate{PointerTo(key), at};
+    member_ = &member->second;
     return true;
   }
 
@@ -283,7 +278,6 @@ class JsonPositions::Builder {
     if (frame.value->is_array()) {
       char digits[24];
       const std::string_view index = IndexDigits(frame.next_index++, digits);
-      PathAt(frames_.size()).assign(index);
       *hash = TokenHash(index, frame.hash);
       Record(*hash, at, frames_.size(), false);
       frame.value->emplace_back();
@@ -319,7 +313,6 @@ class JsonPositions::Builder {
     Json* value = Place(at, &hash);
     *value = Json(type);
     frames_.push_back({value, hash, 0, 0, out_->deep_.size()});
-    SeenAt(frames_.size()).clear();
     return true;
   }
 
@@ -346,25 +339,23 @@ class JsonPositions::Builder {
     return true;
   }
 
-  // The keys seen so far in the object `depth` containers deep. A deque: an object's list
-  // must stay where it is while objects nested in it get theirs.
-  std::vector<std::string>& SeenAt(size_t depth) {
-    if (seen_.size() <= depth) seen_.resize(depth + 1);
-    return seen_[depth];
-  }
-
-  // The unescaped key or index through which the container `depth` deep is entered, one
-  // reused string per depth.
-  std::string& PathAt(size_t depth) {
-    if (path_.size() <= depth) path_.resize(depth + 1);
-    return path_[depth];
-  }
-
-  // The pointer of the member being read `depth` containers deep: only a duplicate key's
-  // message needs it written out.
-  std::string PointerTo(size_t depth) const {
+  // The pointer of the member `key` of the innermost object: only a duplicate key's
+  // message needs it written out, so the way into each open container is recovered from
+  // the document then, not kept for every value.
+  std::string PointerTo(std::string_view key) const {
     std::string pointer;
-    for (size_t d = 1; d <= depth; ++d) AppendPointerToken(path_[d], &pointer);
+    for (size_t d = 1; d < frames_.size(); ++d) {
+      const Frame& parent = frames_[d - 1];
+      if (parent.value->is_array()) {
+        char digits[24];
+        AppendPointerToken(IndexDigits(parent.next_index - 1, digits), &pointer);
+        continue;
+      }
+      for (const auto& [name, value] : parent.value->get_ref<const Json::object_t&>()) {
+        if (&value == frames_[d].value) AppendPointerToken(name, &pointer);
+      }
+    }
+    AppendPointerToken(key, &pointer);
     return pointer;
   }
 
@@ -377,8 +368,6 @@ class JsonPositions::Builder {
   bool stopped_ = false;
   Json* member_ = nullptr;  // where the value of the key read last goes
   std::vector<Frame> frames_;
-  std::deque<std::vector<std::string>> seen_;
-  std::deque<std::string> path_;
 };
 
 JsonPositions JsonPositions::Parse(std::string_view text, size_t max_depth, nlohmann::json* root) {
