@@ -166,10 +166,6 @@ class Validator {
     const std::optional<size_t> key = positions_.Key(pointer);
     return key ? At(*key) : ValueAt(pointer);
   }
-  static JsonPath Member(const JsonPath& pointer, std::string_view key) {
-    return pointer.Member(key);
-  }
-  static JsonPath Item(const JsonPath& pointer, size_t index) { return pointer.Item(index); }
 
   void Error(const std::string& prefix, const std::string& what, Location where) {
     errors_.emplace_back(StatusCode::kInvalidLexicon, prefix + what, std::move(where));
@@ -226,7 +222,7 @@ void Validator::CheckFields(const Json& object, const JsonPath& pointer,
       }
     }
     if (!best.empty()) what += " (did you mean " + Quote(best) + "?)";
-    Error(prefix, what, KeyAt(Member(pointer, key)));
+    Error(prefix, what, KeyAt(pointer.Member(key)));
   }
 }
 
@@ -238,7 +234,7 @@ const std::string* Validator::String(const Json& object, const JsonPath& pointer
     if (required) Error(prefix, "missing required field " + Quote(key), ValueAt(pointer));
     return nullptr;
   }
-  const JsonPath at = Member(pointer, key);
+  const JsonPath at = pointer.Member(key);
   if (!it->is_string()) {
     Error(prefix, Quote(key) + " must be a string, got " + Describe(*it), ValueAt(at));
     return nullptr;
@@ -257,7 +253,7 @@ std::optional<bool> Validator::Bool(const Json& object, const JsonPath& pointer,
   if (it == object.end()) return std::nullopt;
   if (!it->is_boolean()) {
     Error(prefix, Quote(key) + " must be true or false, got " + Describe(*it),
-          ValueAt(Member(pointer, key)));
+          ValueAt(pointer.Member(key)));
     return std::nullopt;
   }
   return it->get<bool>();
@@ -273,7 +269,7 @@ std::optional<CasePolicy> Validator::Case(const Json& object, const JsonPath& po
     if (s == "exact") return CasePolicy::kExact;
   }
   Error(prefix, "\"case\" must be \"exact\" or \"ignore\", got " + Describe(*it),
-        ValueAt(Member(pointer, "case")));
+        ValueAt(pointer.Member("case")));
   return std::nullopt;
 }
 
@@ -293,7 +289,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
     Error(none,
           "\"schema\" must be " + Quote(kSchema) + ", got " + Quote(*schema) +
               " (a lexicon for another version of jobfit)",
-          ValueAt(Member(root_pointer, "schema")));
+          ValueAt(root_pointer.Member("schema")));
     return;
   }
   CheckFields(root, root_pointer,
@@ -301,7 +297,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
   if (const std::string* name = String(root, root_pointer, "name", true, true, none)) {
     if (!IsValidName(*name)) {
       Error(none, "\"name\" must match [a-z0-9-]+, got " + Quote(*name),
-            ValueAt(Member(root_pointer, "name")));
+            ValueAt(root_pointer.Member("name")));
     } else {
       out->layers[0].name = *name;
     }
@@ -317,7 +313,7 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
     Error(none, "missing required field \"entries\"", ValueAt(root_pointer));
     return;
   }
-  const JsonPath entries_pointer = Member(root_pointer, "entries");
+  const JsonPath entries_pointer = root_pointer.Member("entries");
   if (!entries->is_array()) {
     Error(none, "\"entries\" must be an array, got " + Describe(*entries),
           ValueAt(entries_pointer));
@@ -326,9 +322,9 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
   std::unordered_map<std::string, Location> first_by_id;
   for (size_t i = 0; i < entries->size(); ++i) {
     EntrySpec spec;
-    const JsonPath pointer = Item(entries_pointer, i);
+    const JsonPath pointer = entries_pointer.Item(i);
     if (!Entry((*entries)[i], i, pointer, &spec)) continue;
-    const Location id_where = ValueAt(Member(pointer, "id"));
+    const Location id_where = ValueAt(pointer.Member("id"));
     const auto [it, added] = first_by_id.emplace(spec.term.id, id_where);
     if (!added) {
       Error("entry " + Quote(spec.term.id) + ": ",
@@ -367,7 +363,7 @@ bool Validator::Entry(const Json& entry, size_t index, const JsonPath& pointer, 
   if (spec->term.id.empty()) {
     if (const std::string* s = String(entry, pointer, "id", true, true, prefix)) {
       Error(prefix, "\"id\" must match " + std::string(kIdRule) + ", got " + Quote(*s),
-            ValueAt(Member(pointer, "id")));
+            ValueAt(pointer.Member("id")));
     }
   }
   if (const std::string* name = String(entry, pointer, "name", true, false, prefix)) {
@@ -385,7 +381,7 @@ bool Validator::Entry(const Json& entry, size_t index, const JsonPath& pointer, 
         known += CategoryName(static_cast<Category>(k));
       }
       Error(prefix, "unknown category " + Quote(*category) + "; expected one of " + known,
-            ValueAt(Member(pointer, "category")));
+            ValueAt(pointer.Member("category")));
     }
   }
 
@@ -394,18 +390,18 @@ bool Validator::Entry(const Json& entry, size_t index, const JsonPath& pointer, 
   if (aliases == entry.end()) {
     Error(prefix, "missing required field \"aliases\"", spec->where);
   } else {
-    Aliases(*aliases, Member(pointer, "aliases"), plural_default, prefix, spec, &ambiguous_aliases);
+    Aliases(*aliases, pointer.Member("aliases"), plural_default, prefix, spec, &ambiguous_aliases);
   }
   const auto patterns = entry.find("patterns");
-  if (patterns != entry.end()) Patterns(*patterns, Member(pointer, "patterns"), prefix, spec);
+  if (patterns != entry.end()) Patterns(*patterns, pointer.Member("patterns"), prefix, spec);
   if (aliases != entry.end() && aliases->is_array() && aliases->empty() &&
       (patterns == entry.end() || (patterns->is_array() && patterns->empty()))) {
-    Error(prefix, "needs at least one alias or pattern", ValueAt(Member(pointer, "aliases")));
+    Error(prefix, "needs at least one alias or pattern", ValueAt(pointer.Member("aliases")));
   }
 
   const auto context = entry.find("context");
   if (context != entry.end()) {
-    Context(*context, Member(pointer, "context"), prefix, spec);
+    Context(*context, pointer.Member("context"), prefix, spec);
   } else {
     for (const auto& [alias_index, at] : ambiguous_aliases) {
       Error(prefix,
@@ -416,15 +412,15 @@ bool Validator::Entry(const Json& entry, size_t index, const JsonPath& pointer, 
   }
 
   const auto implies = entry.find("implies");
-  if (implies != entry.end()) Implies(*implies, Member(pointer, "implies"), prefix, spec);
+  if (implies != entry.end()) Implies(*implies, pointer.Member("implies"), prefix, spec);
   const auto sources = entry.find("sources");
   if (sources == entry.end()) {
     Error(prefix, "missing required field \"sources\"", spec->where);
   } else {
-    Sources(*sources, Member(pointer, "sources"), prefix, spec);
+    Sources(*sources, pointer.Member("sources"), prefix, spec);
   }
   const auto refs = entry.find("refs");
-  if (refs != entry.end()) Refs(*refs, Member(pointer, "refs"), prefix, spec);
+  if (refs != entry.end()) Refs(*refs, pointer.Member("refs"), prefix, spec);
   if (const std::optional<bool> essential = Bool(entry, pointer, "essential", prefix)) {
     spec->term.essential = *essential;
   }
@@ -440,7 +436,7 @@ void Validator::Aliases(const Json& value, const JsonPath& pointer, bool plural_
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& a = value[i];
-    const JsonPath at = Item(pointer, i);
+    const JsonPath at = pointer.Item(i);
     // Built only where a message may need it: most aliases are plain strings.
     const auto prefix_of_alias = [&] { return prefix + "alias " + std::to_string(i + 1) + ": "; };
     AliasSpec alias;
@@ -458,12 +454,12 @@ void Validator::Aliases(const Json& value, const JsonPath& pointer, bool plural_
       const std::string* text = String(a, at, "text", true, false, alias_prefix);
       if (text != nullptr) {
         alias.text = *text;
-        alias.where = ValueAt(Member(at, "text"));
+        alias.where = ValueAt(at.Member("text"));
       }
       if (const std::optional<CasePolicy> c = Case(a, at, alias_prefix)) alias.case_policy = *c;
       if (const std::optional<bool> b = Bool(a, at, "ambiguous", alias_prefix)) {
         alias.ambiguous = *b;
-        if (*b) ambiguous_aliases->emplace_back(i, Member(at, "ambiguous"));
+        if (*b) ambiguous_aliases->emplace_back(i, at.Member("ambiguous"));
       }
       if (const std::optional<bool> b = Bool(a, at, "plural", alias_prefix)) alias.plural = *b;
       if (text == nullptr) continue;
@@ -485,7 +481,7 @@ void Validator::Patterns(const Json& value, const JsonPath& pointer, const std::
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& p = value[i];
-    const JsonPath at = Item(pointer, i);
+    const JsonPath at = pointer.Item(i);
     const std::string pattern_prefix = prefix + "pattern " + std::to_string(i + 1) + ": ";
     if (!p.is_object()) {
       Error(pattern_prefix, "must be an object with \"regex\", got " + Describe(p), ValueAt(at));
@@ -499,7 +495,7 @@ void Validator::Patterns(const Json& value, const JsonPath& pointer, const std::
     }
     if (regex == nullptr) continue;
     pattern.regex = *regex;
-    pattern.where = ValueAt(Member(at, "regex"));
+    pattern.where = ValueAt(at.Member("regex"));
     spec->patterns.push_back(std::move(pattern));
   }
 }
@@ -523,7 +519,7 @@ void Validator::Context(const Json& value, const JsonPath& pointer, const std::s
       rules.default_accept = *s == "accept";
     } else {
       Error(context_prefix, "\"default\" must be \"accept\" or \"reject\", got " + Describe(*it),
-            ValueAt(Member(pointer, "default")));
+            ValueAt(pointer.Member("default")));
     }
   }
   rules.window = kDefaultWindow;
@@ -535,7 +531,7 @@ void Validator::Context(const Json& value, const JsonPath& pointer, const std::s
       Error(context_prefix,
             "\"window\" must be an integer from " + std::to_string(kMinWindow) + " to " +
                 std::to_string(kMaxWindow) + ", got " + Describe(*it),
-            ValueAt(Member(pointer, "window")));
+            ValueAt(pointer.Member("window")));
     }
   }
   WordList(value, pointer, "positive", context_prefix, &rules.positive);
@@ -554,7 +550,7 @@ void Validator::WordList(const Json& ctx, const JsonPath& pointer, std::string_v
                          const std::string& prefix, std::vector<std::string>* words) {
   const auto it = ctx.find(key);
   if (it == ctx.end()) return;
-  const JsonPath at = Member(pointer, key);
+  const JsonPath at = pointer.Member(key);
   if (!it->is_array()) {
     Error(prefix, Quote(key) + " must be an array of words, got " + Describe(*it), ValueAt(at));
     return;
@@ -563,9 +559,9 @@ void Validator::WordList(const Json& ctx, const JsonPath& pointer, std::string_v
     const Json& w = (*it)[i];
     const std::string item = Quote(key) + " item " + std::to_string(i + 1);
     if (!w.is_string()) {
-      Error(prefix, item + " must be a string, got " + Describe(w), ValueAt(Item(at, i)));
+      Error(prefix, item + " must be a string, got " + Describe(w), ValueAt(at.Item(i)));
     } else if (IsBlank(w.get_ref<const std::string&>())) {
-      Error(prefix, item + " must not be empty", ValueAt(Item(at, i)));
+      Error(prefix, item + " must not be empty", ValueAt(at.Item(i)));
     } else {
       // Context words compare case-insensitively; folding here once keeps the matcher's
       // per-occurrence test a plain comparison. Non-ASCII letters are left to the matcher,
@@ -579,7 +575,7 @@ void Validator::PatternList(const Json& ctx, const JsonPath& pointer, std::strin
                             const std::string& prefix, std::vector<PatternSpec>* patterns) {
   const auto it = ctx.find(key);
   if (it == ctx.end()) return;
-  const JsonPath at = Member(pointer, key);
+  const JsonPath at = pointer.Member(key);
   if (!it->is_array()) {
     Error(prefix, Quote(key) + " must be an array of regexes, got " + Describe(*it), ValueAt(at));
     return;
@@ -588,13 +584,13 @@ void Validator::PatternList(const Json& ctx, const JsonPath& pointer, std::strin
     const Json& p = (*it)[i];
     const std::string item = Quote(key) + " item " + std::to_string(i + 1);
     if (!p.is_string()) {
-      Error(prefix, item + " must be a string, got " + Describe(p), ValueAt(Item(at, i)));
+      Error(prefix, item + " must be a string, got " + Describe(p), ValueAt(at.Item(i)));
     } else if (p.get_ref<const std::string&>().empty()) {
-      Error(prefix, item + " must not be empty", ValueAt(Item(at, i)));
+      Error(prefix, item + " must not be empty", ValueAt(at.Item(i)));
     } else {
       patterns->push_back(PatternSpec{.regex = p.get<std::string>(),
                                       .case_policy = CasePolicy::kExact,
-                                      .where = ValueAt(Item(at, i))});
+                                      .where = ValueAt(at.Item(i))});
     }
   }
 }
@@ -607,7 +603,7 @@ void Validator::Implies(const Json& value, const JsonPath& pointer, const std::s
   }
   for (size_t i = 0; i < value.size(); ++i) {
     const Json& v = value[i];
-    const Location where = ValueAt(Item(pointer, i));
+    const Location where = ValueAt(pointer.Item(i));
     const std::string item_prefix = prefix + "implies " + std::to_string(i + 1) + ": ";
     if (!v.is_string()) {
       Error(item_prefix, "must be a string, got " + Describe(v), where);
@@ -645,7 +641,7 @@ void Validator::Sources(const Json& value, const JsonPath& pointer, const std::s
     // thousands of sources, all valid.
     const auto item_prefix = [&] { return prefix + "source " + std::to_string(i + 1) + ": "; };
     if (!v.is_string()) {
-      Error(item_prefix(), "must be a string, got " + Describe(v), ValueAt(Item(pointer, i)));
+      Error(item_prefix(), "must be a string, got " + Describe(v), ValueAt(pointer.Item(i)));
       continue;
     }
     const std::string& s = v.get_ref<const std::string&>();
@@ -653,7 +649,7 @@ void Validator::Sources(const Json& value, const JsonPath& pointer, const std::s
       Error(item_prefix(),
             Quote(s) + " is not a guide file name (NNN_<16 hex digits>.txt), " +
                 "\"extended\" or \"onet\"",
-            ValueAt(Item(pointer, i)));
+            ValueAt(pointer.Item(i)));
       continue;
     }
     spec->term.sources.push_back(s);
@@ -669,7 +665,7 @@ void Validator::Refs(const Json& value, const JsonPath& pointer, const std::stri
   for (const auto& [key, v] : value.items()) {
     if (!v.is_string()) {
       Error(prefix, "refs: " + Quote(key) + " must be a string, got " + Describe(v),
-            ValueAt(Member(pointer, key)));
+            ValueAt(pointer.Member(key)));
       continue;
     }
     spec->term.refs.emplace_back(key, v.get<std::string>());
