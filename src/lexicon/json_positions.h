@@ -26,7 +26,7 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
 // How many ':' and how many ',' or '[' bytes `text` has, strings included: every value of
 // a JSON text but the root follows one of them, and every key precedes a ':', so these
-// bound how many positions a scan records.
+// bound how many positions a parse records.
 struct JsonSeparatorCounts {
   size_t colons = 0;
   size_t commas_and_brackets = 0;
