@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -14,9 +15,6 @@
 
 namespace jobfit::text {
 namespace {
-
-constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 // Byte classes, looked up once per byte on the hot path instead of chains of compares.
 enum ByteClass : uint8_t {
@@ -188,29 +186,17 @@ uint64_t LowerTokenBytes(uint64_t chunk, uint64_t mask) { return (chunk | kCaseB
 // 0x40 set and bit 0x20 clear.
 uint64_t TokenCapitals(uint64_t chunk) { return chunk & ~(chunk << 1) & 0x4040404040404040ULL; }
 
-constexpr uint64_t kHashMul = 0x9E3779B97F4A7C15ULL;
-
-// Where a key's hash starts: its length, mixed in, so that zero padding cannot make two
-// keys of different lengths collide.
-uint64_t HashSeed(size_t len) { return kFnvOffset ^ (len * kFnvPrime); }
-
-uint64_t MixChunk(uint64_t hash, uint64_t chunk) {
-  hash = (hash ^ chunk) * kHashMul;
-  return hash ^ (hash >> 29);
-}
-
-// HashKey of the lower-case form of the ASCII word s[begin, end), without writing that
-// form anywhere. Sets *inner_upper when a capital letter stands at the word's third byte
-// or later, the only place where two glued words can meet.
-inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, bool* inner_upper,
-                                 uint64_t* head, uint64_t* tail) {
+// The lower-case form of the ASCII word s[begin, end), without writing it anywhere: its
+// first and second eight bytes, and Vocabulary::HashHead of the first (what the
+// vocabulary's filter needs). Sets *inner_upper when a capital letter stands at the
+// word's third byte or later, the only place where two glued words can meet.
+inline uint64_t LowerAsciiWord(std::string_view s, size_t begin, size_t end, bool* inner_upper,
+                               uint64_t* head, uint64_t* tail) {
   const size_t len = end - begin;
-  uint64_t hash = HashSeed(len);
   uint64_t upper_seen = 0;
-  // Lower-cases and mixes the eight bytes of the word from offset i, `mask` its bytes of
-  // them; the first eight are the key's head, and their first two bytes may be capitals
-  // without a glue.
-  const auto mix = [&](size_t i, uint64_t chunk, uint64_t mask) {
+  // Lower-cases the eight bytes of the word from offset i, `mask` its bytes of them; the
+  // first two bytes of the head may be capitals without a glue.
+  const auto lower = [&](size_t i, uint64_t chunk, uint64_t mask) {
     uint64_t upper = TokenCapitals(chunk);
     chunk = LowerTokenBytes(chunk, mask);
     if (i == 0) {
@@ -220,13 +206,12 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
       *tail = chunk;
     }
     upper_seen |= upper;
-    hash = MixChunk(hash, chunk);
   };
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, s.data() + begin + i, 8);
-    mix(i, chunk, ~uint64_t{0});
+    lower(i, chunk, ~uint64_t{0});
   }
   if (i < len) {
     const size_t rest = len - i;
@@ -238,10 +223,10 @@ inline uint64_t HashLoweredAscii(std::string_view s, size_t begin, size_t end, b
     } else {
       std::memcpy(&chunk, s.data() + begin + i, rest);
     }
-    mix(i, chunk, mask);
+    lower(i, chunk, mask);
   }
   *inner_upper = upper_seen != 0;
-  return hash;
+  return Vocabulary::HashHead(len, *head);
 }
 
 // Calls cut(pos) at each position where a glued word starts inside s[begin, end).
@@ -613,12 +598,10 @@ class KnownSink {
   uint32_t ordinal() const { return ordinal_; }
 
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
-  // at most sixteen bytes that holds no glued words, hashed as HashLoweredAscii would
-  // from two loads, then turned away by the vocabulary's filter or looked up and kept.
-  // Returns false, having done nothing, for any other word: OnToken takes those. The
-  // length decides between one and two hashed chunks by a select, not a branch: words
-  // of nine to sixteen bytes are a quarter of prose, and sending them to OnToken was
-  // the tokenizer's most mispredicted branch.
+  // at most sixteen bytes that holds no glued words, read in two loads, then turned away
+  // by the vocabulary's filter or looked up and kept. Returns false, having done nothing,
+  // for any other word: OnToken takes those. Words of nine to sixteen bytes are a quarter
+  // of prose; sending them to OnToken was the tokenizer's most mispredicted branch.
   // Inlined by force: at sixteen bytes the compiler would call it, once per word.
   __attribute__((always_inline)) bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer,
                                                    size_t begin, size_t end) {
@@ -639,13 +622,8 @@ class KnownSink {
     }
     head = LowerTokenBytes(head, kWordMasks.head[len]);
     tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
-    const uint64_t short_hash = MixChunk(HashSeed(len), head);
-    const uint64_t long_hash = MixChunk(short_hash, tail);
-    // Arithmetic rather than ?:, which the compiler turns into a branch.
-    const uint64_t use_long = uint64_t{0} - static_cast<uint64_t>(len > 8);
-    const uint64_t hash = short_hash ^ ((short_hash ^ long_hash) & use_long);
-    const uint32_t id =
-        vocabulary_.FindLowered(hash, std::string_view(s.data() + begin, len), head, tail);
+    const uint32_t id = vocabulary_.FindLowered(
+        Vocabulary::HashHead(len, head), std::string_view(s.data() + begin, len), head, tail);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {
@@ -691,8 +669,8 @@ class KnownSink {
     if (!non_ascii) {
       uint64_t head = 0;
       uint64_t tail = 0;
-      const uint64_t hash = HashLoweredAscii(s, begin, end, inner_upper, &head, &tail);
-      return vocabulary_.FindLowered(hash, s.substr(begin, end - begin), head, tail);
+      const uint64_t head_hash = LowerAsciiWord(s, begin, end, inner_upper, &head, &tail);
+      return vocabulary_.FindLowered(head_hash, s.substr(begin, end - begin), head, tail);
     }
     FoldCaseInto(s.substr(begin, end - begin), &folded_);
     return vocabulary_.Find(HashKey(folded_), folded_);
@@ -738,19 +716,12 @@ class KnownSink {
 
 uint64_t HashKey(std::string_view key) {
   // Eight bytes per multiply instead of one (FNV-1a's serial multiply per byte was a
-  // measurable share of tokenizing); keys are short, so the tail is a single load.
-  // HashLoweredAscii computes the same hash from a word's text without copying it.
-  uint64_t hash = HashSeed(key.size());
-  size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, key.data() + i, 8);
-    hash = MixChunk(hash, chunk);
-  }
-  if (i < key.size()) {
+  // measurable share of tokenizing). The vocabulary's filter uses the first step alone.
+  uint64_t hash = Vocabulary::HashHead(key.size(), Vocabulary::HeadOf(key));
+  for (size_t i = 8; i < key.size(); i += 8) {
     uint64_t chunk = 0;
-    std::memcpy(&chunk, key.data() + i, key.size() - i);
-    hash = MixChunk(hash, chunk);
+    std::memcpy(&chunk, key.data() + i, std::min<size_t>(key.size() - i, 8));
+    hash = Vocabulary::HashNext(hash, chunk);
   }
   return hash;
 }

@@ -43,15 +43,25 @@ uint32_t Vocabulary::Probe(uint64_t hash, SameKey same_key) const {
 }
 
 uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
-  if (SurelyAbsent(hash)) return kUnknown;
+  if (SurelyAbsent(HashHead(key.size(), HeadOf(key)))) return kUnknown;
   return Probe(hash, [&](const KeyInfo& stored) {
     return stored.length == key.size() &&
            std::string_view(key_pool_).substr(stored.offset, stored.length) == key;
   });
 }
 
-uint32_t Vocabulary::FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head,
+uint32_t Vocabulary::FindLoweredInTable(uint64_t head_hash, std::string_view raw, uint64_t head,
                                         uint64_t tail) const {
+  // The rest of HashKey of the lower-case key: words past sixteen bytes are rare.
+  uint64_t hash = head_hash;
+  if (raw.size() > 8) hash = HashNext(hash, tail);
+  for (size_t i = 16; i < raw.size(); i += 8) {
+    uint64_t chunk = 0;
+    for (size_t k = 0; k < 8 && i + k < raw.size(); ++k) {
+      chunk |= uint64_t{static_cast<unsigned char>(LowerAscii(raw[i + k]))} << (8 * k);
+    }
+    hash = HashNext(hash, chunk);
+  }
   return Probe(hash, [&](const KeyInfo& stored) {
     if (stored.head != head || stored.length != raw.size()) return false;
     if (raw.size() <= 8) return true;
@@ -89,7 +99,7 @@ void Vocabulary::Place(uint32_t id) {
   size_t slot = SlotFor(hash, slots_.size());
   while (slots_[slot].id != kUnknown) slot = (slot + 1) & mask;
   slots_[slot] = {static_cast<uint32_t>(hash >> 32), id};
-  const uint64_t bit = (hash >> 7) & filter_mask_;
+  const uint64_t bit = (HashHead(keys_[id].length, keys_[id].head) >> 7) & filter_mask_;
   filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 

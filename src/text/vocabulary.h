@@ -28,11 +28,24 @@ class Vocabulary {
   uint32_t Find(uint64_t hash, std::string_view key) const;
 
   // Returns the id of the ASCII word `raw` as its lower-case key would have, or kUnknown;
-  // `hash` is HashKey of that lower-case key, `head` its HeadOf and `tail` its TailOf.
+  // `head` is that key's HeadOf, `tail` its TailOf and `head_hash` HashHead of the two.
   // Saves the tokenizer a copy of every word, and the comparison of a key of up to
-  // sixteen bytes to two of eight bytes each.
-  uint32_t FindLowered(uint64_t hash, std::string_view raw, uint64_t head, uint64_t tail) const {
-    return SurelyAbsent(hash) ? kUnknown : FindLoweredInTable(hash, raw, head, tail);
+  // sixteen bytes to two of eight bytes each. The filter needs only the head's hash: the
+  // rest of the key's hash is computed for the few words it lets through.
+  uint32_t FindLowered(uint64_t head_hash, std::string_view raw, uint64_t head,
+                       uint64_t tail) const {
+    return SurelyAbsent(head_hash) ? kUnknown : FindLoweredInTable(head_hash, raw, head, tail);
+  }
+
+  // HashKey (tokenizer.h) in its steps. The hash of a key's length and first eight bytes
+  // (HeadOf, zeros past the end), which is all of HashKey for a key of up to eight
+  // bytes; and the hash so far mixed with the key's next eight bytes.
+  static uint64_t HashHead(size_t length, uint64_t head) {
+    return HashNext(kFnvOffset ^ (length * kFnvPrime), head);
+  }
+  static uint64_t HashNext(uint64_t hash, uint64_t chunk) {
+    hash = (hash ^ chunk) * kHashMultiplier;
+    return hash ^ (hash >> 29);
   }
 
   // The first eight bytes of a key, zeros past its end, as a little-endian load gives them.
@@ -40,9 +53,13 @@ class Vocabulary {
   // The key's bytes 8 to 15 the same way (zero for a key of up to eight bytes).
   static uint64_t TailOf(std::string_view key);
 
-  // True when no key with this hash can be present (a quick test before Find).
-  bool SurelyAbsent(uint64_t hash) const {
-    const uint64_t bit = (hash >> 7) & filter_mask_;
+  // True when no key whose HashHead is `head_hash` can be present (a quick test before
+  // the table). Keys of nine bytes or more that share a length and first eight bytes
+  // ("developer", "developed") share a filter bit, but not a place in the table: a
+  // lexicon of such keys ("product10001", "product10002"...) must not pile up in one
+  // run of slots.
+  bool SurelyAbsent(uint64_t head_hash) const {
+    const uint64_t bit = (head_hash >> 7) & filter_mask_;
     return (filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0;
   }
 
@@ -64,7 +81,11 @@ class Vocabulary {
     uint32_t id = kUnknown;
   };
 
-  uint32_t FindLoweredInTable(uint64_t hash, std::string_view raw, uint64_t head,
+  static constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+  static constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+  static constexpr uint64_t kHashMultiplier = 0x9E3779B97F4A7C15ULL;
+
+  uint32_t FindLoweredInTable(uint64_t head_hash, std::string_view raw, uint64_t head,
                               uint64_t tail) const;
   template <typename SameKey>
   uint32_t Probe(uint64_t hash, SameKey same_key) const;

@@ -1,6 +1,7 @@
 #include "text/vocabulary.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -18,10 +19,12 @@ TEST(Vocabulary, InternsOnceAndFindsByFoldedKey) {
   EXPECT_EQ(vocabulary.Find(HashKey("python"), "python"), python);
   EXPECT_EQ(vocabulary.Find(HashKey("pytho"), "pytho"), Vocabulary::kUnknown);
   // The tokenizer's lookup lower-cases the word as it compares.
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("python"), "PyThOn", Vocabulary::HeadOf("python"),
-                                   Vocabulary::TailOf("python")),
+  EXPECT_EQ(vocabulary.FindLowered(Vocabulary::HashHead(6, Vocabulary::HeadOf("python")), "PyThOn",
+                                   Vocabulary::HeadOf("python"), Vocabulary::TailOf("python")),
             python);
-  EXPECT_EQ(vocabulary.FindLowered(HashKey("c++"), "C++", Vocabulary::HeadOf("c++"), 0), cpp);
+  EXPECT_EQ(vocabulary.FindLowered(Vocabulary::HashHead(3, Vocabulary::HeadOf("c++")), "C++",
+                                   Vocabulary::HeadOf("c++"), 0),
+            cpp);
   EXPECT_EQ(vocabulary.size(), 2u);
 }
 
@@ -30,12 +33,13 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   const uint32_t kubernetes = vocabulary.Intern("kubernetes");
   const uint32_t kuberne = vocabulary.Intern("kuberne");
   const uint32_t long_key = vocabulary.Intern("infrastructure-as-code");
-  // The lookup of `raw` under the hash of `stored`: the hash picks the slot, so only the
-  // comparison of the bytes can turn a wrong word away.
+  // The lookup of `raw` under the head hash of `stored`: that hash passes the filter and,
+  // for keys of up to eight bytes, picks the slot, so only the comparison of the bytes can
+  // turn a wrong word away.
   const auto find = [&](std::string_view raw, std::string_view stored) {
     const std::string key = FoldCase(raw);
-    return vocabulary.FindLowered(HashKey(stored), raw, Vocabulary::HeadOf(key),
-                                  Vocabulary::TailOf(key));
+    return vocabulary.FindLowered(Vocabulary::HashHead(stored.size(), Vocabulary::HeadOf(stored)),
+                                  raw, Vocabulary::HeadOf(key), Vocabulary::TailOf(key));
   };
   EXPECT_EQ(find("KuberNETES", "kubernetes"), kubernetes);
   EXPECT_EQ(find("Kuberne", "kuberne"), kuberne);
@@ -75,6 +79,50 @@ TEST(Vocabulary, FindComparesTheWholeKeyUnderTheSameHash) {
   EXPECT_EQ(vocabulary.Find(HashKey("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9"), accent);
   EXPECT_EQ(vocabulary.Find(HashKey("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA8"),
             Vocabulary::kUnknown);
+}
+
+// HashKey is HashHead of the first eight bytes continued by HashNext over the rest, eight
+// bytes at a time and zero-padded: the tokenizer's lookups compute it in those steps.
+TEST(Vocabulary, HashKeyIsTheHeadHashContinued) {
+  for (const std::string_view key : {"", "r", "go", "pytorch", "postgres", "terraform",
+                                     "kubernetes-operator", "infrastructure-as-code"}) {
+    uint64_t hash = Vocabulary::HashHead(key.size(), Vocabulary::HeadOf(key));
+    for (size_t i = 8; i < key.size(); i += 8) {
+      hash = Vocabulary::HashNext(hash, Vocabulary::HeadOf(key.substr(i)));
+    }
+    EXPECT_EQ(HashKey(key), hash) << key;
+  }
+  EXPECT_NE(HashKey("developer"), HashKey("developed"));
+  EXPECT_EQ(Vocabulary::HashHead(9, Vocabulary::HeadOf("developer")),
+            Vocabulary::HashHead(9, Vocabulary::HeadOf("developed")));
+}
+
+// Keys that share their length and first eight bytes share a filter bit. Each is still
+// told from the others, in any letter case and past the sixteenth byte, and a word of
+// the same shape that is no key is turned away.
+TEST(Vocabulary, KeysSharingAHeadStayApart) {
+  Vocabulary vocabulary;
+  std::vector<uint32_t> ids;
+  for (int i = 0; i < 3000; ++i) {
+    ids.push_back(vocabulary.Intern("product1" + std::to_string(10000 + i)));
+  }
+  const uint32_t long_key = vocabulary.Intern("productionisation-pipelines");
+  const auto find = [&](std::string_view raw) {
+    const std::string key = FoldCase(raw);
+    const uint64_t head = Vocabulary::HeadOf(key);
+    return vocabulary.FindLowered(Vocabulary::HashHead(key.size(), head), raw, head,
+                                  Vocabulary::TailOf(key));
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const std::string key = "product1" + std::to_string(10000 + i);
+    ASSERT_EQ(find(key), ids[static_cast<size_t>(i)]) << key;
+    ASSERT_EQ(vocabulary.Find(HashKey(key), key), ids[static_cast<size_t>(i)]) << key;
+  }
+  EXPECT_EQ(find("PRODUCT113000"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("Product112999"), ids.back());
+  EXPECT_EQ(find("PRODUCTIONISATION-pipelines"), long_key);
+  EXPECT_EQ(find("productionisation-pipelinez"), Vocabulary::kUnknown);
+  EXPECT_EQ(find("productionisation-pipelinesx"), Vocabulary::kUnknown);
 }
 
 TEST(Vocabulary, KeepsEveryKeyAcrossGrowth) {
