@@ -301,6 +301,29 @@ TEST(Matcher, LargeInputsAreScannedInPiecesWithoutLosingMatches) {
   }
 }
 
+// A large text's matches are reserved for once, from the first piece's density, rather
+// than grown by doubling; a dense first piece before sparse text reserves no more than two
+// bytes of matches per byte of text.
+TEST(Matcher, ReservesALargeTextsMatchesFromItsFirstPiece) {
+  const Matcher matcher = CompileFixture();
+  // 2 matches per paragraph: 65,600 paragraphs make 131,200 matches, just past 2^17,
+  // where doubling would leave room for 262,144.
+  const std::string paragraph = "Python and Docker in production systems.\n\n";
+  std::string text;
+  for (int i = 0; i < 65600; ++i) text += paragraph;
+  const ScanResult even = matcher.Scan(text);
+  ASSERT_EQ(even.matches.size(), 131200u);
+  EXPECT_LT(even.matches.capacity(), even.matches.size() * 5 / 4);
+
+  std::string dense;
+  for (int i = 0; i < 25000; ++i) dense += paragraph;  // about one piece
+  const std::string filler = "filler words about nothing in particular at all\n";
+  while (dense.size() < (size_t{24} << 20)) dense += filler;
+  const ScanResult sparse_after = matcher.Scan(dense);
+  ASSERT_EQ(sparse_after.matches.size(), 50000u);
+  EXPECT_LE(sparse_after.matches.capacity() * sizeof(Match), 2 * dense.size());
+}
+
 TEST(Matcher, IsSafeToShareBetweenThreads) {
   const Matcher matcher = CompileFixture();
   const std::string text = "Python, Go, Docker\nPyTorch Lightning on AWS SageMaker\n";
