@@ -8,6 +8,7 @@
 #include "jobfit/report.h"
 
 #include "base/line_index.h"
+#include "report/json_writer.h"
 #include "report/text_layout.h"
 
 namespace jobfit {
@@ -55,9 +56,9 @@ Json LexiconJson(const Lexicon& lexicon) {
   return {{"hash", lexicon.content_hash()}, {"layers", layers}};
 }
 
-std::string SpanText(std::string_view text, uint64_t begin, uint64_t end) {
+std::string_view SpanText(std::string_view text, uint64_t begin, uint64_t end) {
   if (begin > end || end > text.size()) return {};
-  return std::string(text.substr(begin, end - begin));
+  return text.substr(begin, end - begin);
 }
 
 }  // namespace
@@ -107,81 +108,124 @@ std::string RenderExtractText(const Lexicon& lexicon, const std::vector<Extracte
       for (const Decision& d : doc.result.decisions) {
         const auto [line, column] = lines.At(d.begin);
         out += "    " + std::to_string(line) + ":" + std::to_string(column) + " \"" +
-               SpanText(doc.text, d.begin, d.end) + "\" as " + lexicon.term(d.term).name + ": " +
-               d.reason + "\n";
+               std::string(SpanText(doc.text, d.begin, d.end)) + "\" as " +
+               lexicon.term(d.term).name + ": " + d.reason + "\n";
       }
     }
   }
   return out;
 }
 
+// Written straight to the string (internal::JsonWriter gives the bytes nlohmann would):
+// a bulk corpus has millions of spans, and an nlohmann document of them took three times
+// as long as scanning the text, and a gigabyte of memory per 100 MB of it.
 std::string RenderExtractJson(const Lexicon& lexicon, const std::vector<ExtractedDocument>& docs,
                               const ReportOptions& options) {
-  Json documents = Json::array();
+  std::string out;
+  internal::JsonWriter w(&out);
+  w.BeginObject().Key("schema").String("jobfit.extract/1");
+  w.Key("lexicon").Raw(LexiconJson(lexicon).dump(-1, ' ', false, Json::error_handler_t::replace));
+  w.Key("documents").BeginArray();
   for (const ExtractedDocument& doc : docs) {
-    Json d = {{"source", doc.source}};
+    w.BeginObject().Key("source").String(doc.source);
     if (doc.error) {
-      d["error"] = {{"code", StatusCodeName(doc.error->code())},
-                    {"message", doc.error->ToString()}};
-      documents.push_back(std::move(d));
+      w.Key("error")
+          .BeginObject()
+          .Key("code")
+          .String(StatusCodeName(doc.error->code()))
+          .Key("message")
+          .String(doc.error->ToString())
+          .EndObject()
+          .EndObject();
       continue;
     }
-    d["bytes"] = doc.text.size();
-    Json reasons = Json::array();
+    w.Key("bytes").Uint(doc.text.size());
+    w.Key("read")
+        .BeginObject()
+        .Key("format")
+        .String(DocumentFormatName(doc.format))
+        .Key("encoding")
+        .String(doc.encoding)
+        .Key("confidence")
+        .String(ReadConfidenceName(doc.quality.confidence))
+        .Key("score")
+        .Double(doc.quality.score)
+        .Key("reasons")
+        .BeginArray();
     for (const ReadIssue& issue : doc.quality.issues) {
-      reasons.push_back(
-          {{"severity", ReadConfidenceName(issue.severity)}, {"message", issue.message}});
+      w.BeginObject()
+          .Key("severity")
+          .String(ReadConfidenceName(issue.severity))
+          .Key("message")
+          .String(issue.message)
+          .EndObject();
     }
-    d["read"] = {{"format", DocumentFormatName(doc.format)},
-                 {"encoding", doc.encoding},
-                 {"confidence", ReadConfidenceName(doc.quality.confidence)},
-                 {"score", doc.quality.score},
-                 {"reasons", std::move(reasons)}};
-    Json terms = Json::array();
+    w.EndArray().EndObject();
+    w.Key("terms").BeginArray();
     for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
       const Term& term = lexicon.term(g.term);
-      Json spans = Json::array();
+      w.BeginObject()
+          .Key("id")
+          .String(term.id)
+          .Key("name")
+          .String(term.name)
+          .Key("category")
+          .String(CategoryName(term.category))
+          .Key("count")
+          .Uint(g.spans.size())
+          .Key("spans")
+          .BeginArray();
       for (const Match* m : g.spans) {
-        Json span = {
-            {"start", m->begin}, {"end", m->end}, {"text", SpanText(doc.text, m->begin, m->end)}};
-        if (m->source == MatchSource::kPattern) span["pattern"] = m->form;
-        if (m->by_context) span["by_context"] = true;
-        spans.push_back(std::move(span));
+        w.BeginObject().Key("start").Uint(m->begin).Key("end").Uint(m->end).Key("text").String(
+            SpanText(doc.text, m->begin, m->end));
+        if (m->source == MatchSource::kPattern) w.Key("pattern").Uint(m->form);
+        if (m->by_context) w.Key("by_context").Bool(true);
+        w.EndObject();
       }
-      terms.push_back({{"id", term.id},
-                       {"name", term.name},
-                       {"category", CategoryName(term.category)},
-                       {"count", g.spans.size()},
-                       {"spans", std::move(spans)}});
+      w.EndArray().EndObject();
     }
-    d["terms"] = std::move(terms);
-    Json implied = Json::array();
+    w.EndArray();
+    w.Key("implied").BeginArray();
     for (const ImpliedTerm& i : doc.result.implied) {
       const Term& term = lexicon.term(i.term);
-      implied.push_back({{"id", term.id},
-                         {"name", term.name},
-                         {"category", CategoryName(term.category)},
-                         {"via", lexicon.term(i.via).id}});
+      w.BeginObject()
+          .Key("id")
+          .String(term.id)
+          .Key("name")
+          .String(term.name)
+          .Key("category")
+          .String(CategoryName(term.category))
+          .Key("via")
+          .String(lexicon.term(i.via).id)
+          .EndObject();
     }
-    d["implied"] = std::move(implied);
+    w.EndArray();
     if (options.explain) {
-      Json decisions = Json::array();
+      w.Key("decisions").BeginArray();
       for (const Decision& dec : doc.result.decisions) {
-        decisions.push_back({{"id", lexicon.term(dec.term).id},
-                             {"start", dec.begin},
-                             {"end", dec.end},
-                             {"text", SpanText(doc.text, dec.begin, dec.end)},
-                             {"accepted", dec.accepted},
-                             {"reason", dec.reason}});
+        w.BeginObject()
+            .Key("id")
+            .String(lexicon.term(dec.term).id)
+            .Key("start")
+            .Uint(dec.begin)
+            .Key("end")
+            .Uint(dec.end)
+            .Key("text")
+            .String(SpanText(doc.text, dec.begin, dec.end))
+            .Key("accepted")
+            .Bool(dec.accepted)
+            .Key("reason")
+            .String(dec.reason)
+            .EndObject();
       }
-      d["decisions"] = std::move(decisions);
+      w.EndArray();
     }
-    documents.push_back(std::move(d));
+    w.EndObject();
   }
-  Json root = {{"schema", "jobfit.extract/1"},
-               {"lexicon", LexiconJson(lexicon)},
-               {"documents", std::move(documents)}};
-  return root.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndArray().EndObject();
+  w.Finish();
+  out += '\n';
+  return out;
 }
 
 std::string RenderLexiconList(const Lexicon& lexicon, bool json) {
