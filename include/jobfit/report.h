@@ -12,6 +12,8 @@
 #define JOBFIT_REPORT_H_
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +55,33 @@ JOBFIT_EXPORT std::string RenderExtractText(const Lexicon& lexicon,
 JOBFIT_EXPORT std::string RenderExtractJson(const Lexicon& lexicon,
                                             const std::vector<ExtractedDocument>& docs,
                                             const ReportOptions& options);
+
+// The extract report written as it goes, for a run over many or large inputs: the bytes
+// RenderExtractText or RenderExtractJson return for the same documents, handed to `write`
+// in pieces: each document's part as soon as it is added (a large one in pieces of about a
+// mebibyte), so that no document need be kept once added. Not copyable; one thread.
+//
+//   jobfit::ExtractReportStream report(lexicon, /*json=*/true, {},
+//                                      [](std::string_view piece) { std::cout << piece; });
+//   for (...) report.Add(doc);  // doc may go once Add returns
+//   report.Finish();
+class JOBFIT_EXPORT ExtractReportStream {
+ public:
+  using Write = std::function<void(std::string_view)>;
+  ExtractReportStream(const Lexicon& lexicon, bool json, const ReportOptions& options, Write write);
+  ~ExtractReportStream();
+  ExtractReportStream(const ExtractReportStream&) = delete;
+  ExtractReportStream& operator=(const ExtractReportStream&) = delete;
+
+  void Add(const ExtractedDocument& doc);
+  // Writes the end of the report (the JSON's closing brackets); call once, after the
+  // last Add.
+  void Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Returns the lexicon's entries as text (one line each) or as "jobfit.lexicon-list/1" JSON.
 JOBFIT_EXPORT std::string RenderLexiconList(const Lexicon& lexicon, bool json);

@@ -44,12 +44,24 @@ Result<const Matcher*> LoadMatcher(const std::vector<std::string>& files, bool w
 }
 
 int WriteReport(std::string_view text, int exit_code) {
+  ReportOutput output;
+  output.Write(text);
+  return output.Finish(exit_code);
+}
+
+void ReportOutput::Write(std::string_view piece) {
+  if (error_ != 0) return;
   errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) {
-    return exit_code;
+  if (std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size()) {
+    error_ = errno != 0 ? errno : EIO;
   }
-  if (errno == EPIPE) return exit_code;
-  std::cerr << "jobfit: cannot write output: " << std::strerror(errno) << "\n";
+}
+
+int ReportOutput::Finish(int exit_code) {
+  errno = 0;
+  if (error_ == 0 && std::fflush(stdout) != 0) error_ = errno != 0 ? errno : EIO;
+  if (error_ == 0 || error_ == EPIPE) return exit_code;
+  std::cerr << "jobfit: cannot write output: " << std::strerror(error_) << "\n";
   return kExitError;
 }
 

@@ -32,6 +32,18 @@ Result<const Matcher*> LoadMatcher(const std::vector<std::string>& files, bool w
 // big.txt | head` ends quietly), so it keeps exit_code.
 int WriteReport(std::string_view text, int exit_code);
 
+// A report written to stdout in pieces, as it is made: the same rules as WriteReport,
+// the first failed write remembered and the pieces after it dropped.
+class ReportOutput {
+ public:
+  void Write(std::string_view piece);
+  // Flushes stdout and returns the exit code to end with, as WriteReport does.
+  int Finish(int exit_code);
+
+ private:
+  int error_ = 0;  // errno of the first failed write, 0 while all went well
+};
+
 // Prints "jobfit: <status>" to stderr.
 void PrintError(const Status& status);
 

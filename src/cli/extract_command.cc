@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jobfit/document.h"
@@ -38,10 +39,14 @@ int RunExtract(const ExtractFlags& flags) {
   ScanOptions scan_options;
   scan_options.explain = flags.explain;
   Matcher::Scratch scratch;
+  ReportOptions report_options;
+  report_options.explain = flags.explain;
 
-  // Texts are kept until the report is written: spans are printed with their text.
-  std::vector<std::unique_ptr<Document>> texts;
-  std::vector<ExtractedDocument> docs;
+  // Each input's part of the report is written once it is scanned, and the input let go:
+  // a run over a thousand large files holds one of them at a time.
+  ReportOutput output;
+  ExtractReportStream report((*matcher)->lexicon(), flags.json, report_options,
+                             [&output](std::string_view piece) { output.Write(piece); });
   bool any_error = false;
   bool any_term = false;
   for (const std::string& input : flags.inputs) {
@@ -53,23 +58,17 @@ int RunExtract(const ExtractFlags& flags) {
       doc.error = read.status();
       any_error = true;
     } else {
-      texts.push_back(std::make_unique<Document>(std::move(*read)));
-      doc.text = texts.back()->text;
-      doc.format = texts.back()->format;
-      doc.encoding = texts.back()->encoding;
-      doc.quality = texts.back()->quality;
+      doc.text = read->text;  // spans are printed with their text
+      doc.format = read->format;
+      doc.encoding = read->encoding;
+      doc.quality = read->quality;
       doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
     }
-    docs.push_back(std::move(doc));
+    report.Add(doc);
   }
-  ReportOptions report_options;
-  report_options.explain = flags.explain;
-  const std::string report = flags.json
-                                 ? RenderExtractJson((*matcher)->lexicon(), docs, report_options)
-                                 : RenderExtractText((*matcher)->lexicon(), docs, report_options);
-  const int code = any_error ? kExitError : any_term ? kExitOk : kExitNothingFound;
-  return WriteReport(report, code);
+  report.Finish();
+  return output.Finish(any_error ? kExitError : any_term ? kExitOk : kExitNothingFound);
 }
 
 }  // namespace

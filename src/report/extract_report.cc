@@ -61,171 +61,237 @@ std::string_view SpanText(std::string_view text, uint64_t begin, uint64_t end) {
   return text.substr(begin, end - begin);
 }
 
-}  // namespace
-
-std::string RenderExtractText(const Lexicon& lexicon, const std::vector<ExtractedDocument>& docs,
-                              const ReportOptions& options) {
-  std::string out;
-  for (const ExtractedDocument& doc : docs) {
-    if (doc.error) {
-      out += doc.source + ": error: " + doc.error->message() + "\n";
-      continue;
-    }
-    const std::vector<TermGroup> groups = GroupByTerm(lexicon, doc.result);
-    out += doc.source + ": " + std::to_string(groups.size()) +
-           (groups.size() == 1 ? " term, " : " terms, ") +
-           std::to_string(doc.result.matches.size()) +
-           (doc.result.matches.size() == 1 ? " mention\n" : " mentions\n");
-    // A read that is not fully trustworthy says so before any term, with its reasons.
-    if (doc.quality.confidence != ReadConfidence::kHigh) {
-      out += "  Read: " + std::string(ReadConfidenceName(doc.quality.confidence)) +
-             " confidence (" + std::string(DocumentFormatName(doc.format)) + ")\n";
-      for (const ReadIssue& issue : doc.quality.issues) {
-        if (issue.severity != ReadConfidence::kHigh) out += "    " + issue.message + "\n";
-      }
-    }
-    for (size_t i = 0; i < groups.size();) {
-      const Category category = lexicon.term(groups[i].term).category;
-      std::vector<std::string> items;
-      for (; i < groups.size() && lexicon.term(groups[i].term).category == category; ++i) {
-        items.push_back(lexicon.term(groups[i].term).name + " (" +
-                        std::to_string(groups[i].spans.size()) + ")");
-      }
-      out += internal::WrapList("  " + std::string(CategoryTitle(category)) + ": ", items,
-                                options.width);
-    }
-    if (!doc.result.implied.empty()) {
-      std::vector<std::string> items;
-      for (const ImpliedTerm& implied : doc.result.implied) {
-        items.push_back(lexicon.term(implied.term).name + " (via " +
-                        lexicon.term(implied.via).name + ")");
-      }
-      out += internal::WrapList("  Implied: ", items, options.width);
-    }
-    if (options.explain && !doc.result.decisions.empty()) {
-      out += "  Decisions on ambiguous names:\n";
-      const internal::LineIndex lines(doc.text);
-      for (const Decision& d : doc.result.decisions) {
-        const auto [line, column] = lines.At(d.begin);
-        out += "    " + std::to_string(line) + ":" + std::to_string(column) + " \"" +
-               std::string(SpanText(doc.text, d.begin, d.end)) + "\" as " +
-               lexicon.term(d.term).name + ": " + d.reason + "\n";
-      }
+// Appends one document's part of the text report.
+void AppendDocumentText(const Lexicon& lexicon, const ExtractedDocument& doc,
+                        const ReportOptions& options, std::string* report) {
+  std::string& out = *report;
+  if (doc.error) {
+    out += doc.source + ": error: " + doc.error->message() + "\n";
+    return;
+  }
+  const std::vector<TermGroup> groups = GroupByTerm(lexicon, doc.result);
+  out += doc.source + ": " + std::to_string(groups.size()) +
+         (groups.size() == 1 ? " term, " : " terms, ") + std::to_string(doc.result.matches.size()) +
+         (doc.result.matches.size() == 1 ? " mention\n" : " mentions\n");
+  // A read that is not fully trustworthy says so before any term, with its reasons.
+  if (doc.quality.confidence != ReadConfidence::kHigh) {
+    out += "  Read: " + std::string(ReadConfidenceName(doc.quality.confidence)) + " confidence (" +
+           std::string(DocumentFormatName(doc.format)) + ")\n";
+    for (const ReadIssue& issue : doc.quality.issues) {
+      if (issue.severity != ReadConfidence::kHigh) out += "    " + issue.message + "\n";
     }
   }
-  return out;
+  for (size_t i = 0; i < groups.size();) {
+    const Category category = lexicon.term(groups[i].term).category;
+    std::vector<std::string> items;
+    for (; i < groups.size() && lexicon.term(groups[i].term).category == category; ++i) {
+      items.push_back(lexicon.term(groups[i].term).name + " (" +
+                      std::to_string(groups[i].spans.size()) + ")");
+    }
+    out += internal::WrapList("  " + std::string(CategoryTitle(category)) + ": ", items,
+                              options.width);
+  }
+  if (!doc.result.implied.empty()) {
+    std::vector<std::string> items;
+    for (const ImpliedTerm& implied : doc.result.implied) {
+      items.push_back(lexicon.term(implied.term).name + " (via " + lexicon.term(implied.via).name +
+                      ")");
+    }
+    out += internal::WrapList("  Implied: ", items, options.width);
+  }
+  if (options.explain && !doc.result.decisions.empty()) {
+    out += "  Decisions on ambiguous names:\n";
+    const internal::LineIndex lines(doc.text);
+    for (const Decision& d : doc.result.decisions) {
+      const auto [line, column] = lines.At(d.begin);
+      out += "    " + std::to_string(line) + ":" + std::to_string(column) + " \"" +
+             std::string(SpanText(doc.text, d.begin, d.end)) + "\" as " +
+             lexicon.term(d.term).name + ": " + d.reason + "\n";
+    }
+  }
 }
+
+}  // namespace
+
+struct ExtractReportStream::State {
+  // Past this much text, a document's JSON is handed on before it is complete: a 1 GB
+  // corpus makes a report of about as many bytes.
+  static constexpr size_t kPieceBytes = size_t{1} << 20;
+
+  State(const Lexicon& lexicon_in, bool json_in, const ReportOptions& options_in, Write write_in)
+      : lexicon(lexicon_in), json(json_in), options(options_in), write(std::move(write_in)) {}
+
+  void Flush() {
+    w.Finish();
+    if (!out.empty()) write(out);
+    out.clear();
+  }
+  void FlushIfLarge() {
+    if (w.size() >= kPieceBytes) Flush();
+  }
+  void AddJson(const ExtractedDocument& doc);
+
+  const Lexicon& lexicon;
+  const bool json;
+  const ReportOptions options;
+  const Write write;
+  std::string out;  // what is not handed on yet
+  internal::JsonWriter w{&out};
+};
 
 // Written straight to the string (internal::JsonWriter gives the bytes nlohmann would):
 // a bulk corpus has millions of spans, and an nlohmann document of them took three times
 // as long as scanning the text, and a gigabyte of memory per 100 MB of it.
-std::string RenderExtractJson(const Lexicon& lexicon, const std::vector<ExtractedDocument>& docs,
-                              const ReportOptions& options) {
-  std::string out;
-  internal::JsonWriter w(&out);
+void ExtractReportStream::State::AddJson(const ExtractedDocument& doc) {
+  w.BeginObject().Key("source").String(doc.source);
+  if (doc.error) {
+    w.Key("error")
+        .BeginObject()
+        .Key("code")
+        .String(StatusCodeName(doc.error->code()))
+        .Key("message")
+        .String(doc.error->ToString())
+        .EndObject()
+        .EndObject();
+    return;
+  }
+  w.Key("bytes").Uint(doc.text.size());
+  w.Key("read")
+      .BeginObject()
+      .Key("format")
+      .String(DocumentFormatName(doc.format))
+      .Key("encoding")
+      .String(doc.encoding)
+      .Key("confidence")
+      .String(ReadConfidenceName(doc.quality.confidence))
+      .Key("score")
+      .Double(doc.quality.score)
+      .Key("reasons")
+      .BeginArray();
+  for (const ReadIssue& issue : doc.quality.issues) {
+    w.BeginObject()
+        .Key("severity")
+        .String(ReadConfidenceName(issue.severity))
+        .Key("message")
+        .String(issue.message)
+        .EndObject();
+  }
+  w.EndArray().EndObject();
+  w.Key("terms").BeginArray();
+  for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
+    const Term& term = lexicon.term(g.term);
+    w.BeginObject()
+        .Key("id")
+        .String(term.id)
+        .Key("name")
+        .String(term.name)
+        .Key("category")
+        .String(CategoryName(term.category))
+        .Key("count")
+        .Uint(g.spans.size())
+        .Key("spans")
+        .BeginArray();
+    for (const Match* m : g.spans) {
+      w.BeginObject().Key("start").Uint(m->begin).Key("end").Uint(m->end).Key("text").String(
+          SpanText(doc.text, m->begin, m->end));
+      if (m->source == MatchSource::kPattern) w.Key("pattern").Uint(m->form);
+      if (m->by_context) w.Key("by_context").Bool(true);
+      w.EndObject();
+      FlushIfLarge();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray();
+  w.Key("implied").BeginArray();
+  for (const ImpliedTerm& i : doc.result.implied) {
+    const Term& term = lexicon.term(i.term);
+    w.BeginObject()
+        .Key("id")
+        .String(term.id)
+        .Key("name")
+        .String(term.name)
+        .Key("category")
+        .String(CategoryName(term.category))
+        .Key("via")
+        .String(lexicon.term(i.via).id)
+        .EndObject();
+  }
+  w.EndArray();
+  if (options.explain) {
+    w.Key("decisions").BeginArray();
+    for (const Decision& dec : doc.result.decisions) {
+      w.BeginObject()
+          .Key("id")
+          .String(lexicon.term(dec.term).id)
+          .Key("start")
+          .Uint(dec.begin)
+          .Key("end")
+          .Uint(dec.end)
+          .Key("text")
+          .String(SpanText(doc.text, dec.begin, dec.end))
+          .Key("accepted")
+          .Bool(dec.accepted)
+          .Key("reason")
+          .String(dec.reason)
+          .EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+ExtractReportStream::ExtractReportStream(const Lexicon& lexicon, bool json,
+                                         const ReportOptions& options, Write write)
+    : state_(std::make_unique<State>(lexicon, json, options, std::move(write))) {
+  if (!json) return;
+  internal::JsonWriter& w = state_->w;
   w.BeginObject().Key("schema").String("jobfit.extract/1");
   w.Key("lexicon").Raw(LexiconJson(lexicon).dump(-1, ' ', false, Json::error_handler_t::replace));
   w.Key("documents").BeginArray();
-  for (const ExtractedDocument& doc : docs) {
-    w.BeginObject().Key("source").String(doc.source);
-    if (doc.error) {
-      w.Key("error")
-          .BeginObject()
-          .Key("code")
-          .String(StatusCodeName(doc.error->code()))
-          .Key("message")
-          .String(doc.error->ToString())
-          .EndObject()
-          .EndObject();
-      continue;
-    }
-    w.Key("bytes").Uint(doc.text.size());
-    w.Key("read")
-        .BeginObject()
-        .Key("format")
-        .String(DocumentFormatName(doc.format))
-        .Key("encoding")
-        .String(doc.encoding)
-        .Key("confidence")
-        .String(ReadConfidenceName(doc.quality.confidence))
-        .Key("score")
-        .Double(doc.quality.score)
-        .Key("reasons")
-        .BeginArray();
-    for (const ReadIssue& issue : doc.quality.issues) {
-      w.BeginObject()
-          .Key("severity")
-          .String(ReadConfidenceName(issue.severity))
-          .Key("message")
-          .String(issue.message)
-          .EndObject();
-    }
-    w.EndArray().EndObject();
-    w.Key("terms").BeginArray();
-    for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
-      const Term& term = lexicon.term(g.term);
-      w.BeginObject()
-          .Key("id")
-          .String(term.id)
-          .Key("name")
-          .String(term.name)
-          .Key("category")
-          .String(CategoryName(term.category))
-          .Key("count")
-          .Uint(g.spans.size())
-          .Key("spans")
-          .BeginArray();
-      for (const Match* m : g.spans) {
-        w.BeginObject().Key("start").Uint(m->begin).Key("end").Uint(m->end).Key("text").String(
-            SpanText(doc.text, m->begin, m->end));
-        if (m->source == MatchSource::kPattern) w.Key("pattern").Uint(m->form);
-        if (m->by_context) w.Key("by_context").Bool(true);
-        w.EndObject();
-      }
-      w.EndArray().EndObject();
-    }
-    w.EndArray();
-    w.Key("implied").BeginArray();
-    for (const ImpliedTerm& i : doc.result.implied) {
-      const Term& term = lexicon.term(i.term);
-      w.BeginObject()
-          .Key("id")
-          .String(term.id)
-          .Key("name")
-          .String(term.name)
-          .Key("category")
-          .String(CategoryName(term.category))
-          .Key("via")
-          .String(lexicon.term(i.via).id)
-          .EndObject();
-    }
-    w.EndArray();
-    if (options.explain) {
-      w.Key("decisions").BeginArray();
-      for (const Decision& dec : doc.result.decisions) {
-        w.BeginObject()
-            .Key("id")
-            .String(lexicon.term(dec.term).id)
-            .Key("start")
-            .Uint(dec.begin)
-            .Key("end")
-            .Uint(dec.end)
-            .Key("text")
-            .String(SpanText(doc.text, dec.begin, dec.end))
-            .Key("accepted")
-            .Bool(dec.accepted)
-            .Key("reason")
-            .String(dec.reason)
-            .EndObject();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
+}
+
+ExtractReportStream::~ExtractReportStream() = default;
+
+void ExtractReportStream::Add(const ExtractedDocument& doc) {
+  if (state_->json) {
+    state_->AddJson(doc);
+  } else {
+    AppendDocumentText(state_->lexicon, doc, state_->options, &state_->out);
   }
-  w.EndArray().EndObject();
-  w.Finish();
-  out += '\n';
-  return out;
+  state_->Flush();
+}
+
+void ExtractReportStream::Finish() {
+  if (state_->json) {
+    state_->w.EndArray().EndObject();
+    state_->w.Finish();
+    state_->out += '\n';
+  }
+  state_->Flush();
+}
+
+namespace {
+
+std::string Render(const Lexicon& lexicon, bool json, const std::vector<ExtractedDocument>& docs,
+                   const ReportOptions& options) {
+  std::string report;
+  ExtractReportStream stream(lexicon, json, options,
+                             [&report](std::string_view piece) { report += piece; });
+  for (const ExtractedDocument& doc : docs) stream.Add(doc);
+  stream.Finish();
+  return report;
+}
+
+}  // namespace
+
+std::string RenderExtractText(const Lexicon& lexicon, const std::vector<ExtractedDocument>& docs,
+                              const ReportOptions& options) {
+  return Render(lexicon, /*json=*/false, docs, options);
+}
+
+std::string RenderExtractJson(const Lexicon& lexicon, const std::vector<ExtractedDocument>& docs,
+                              const ReportOptions& options) {
+  return Render(lexicon, /*json=*/true, docs, options);
 }
 
 std::string RenderLexiconList(const Lexicon& lexicon, bool json) {

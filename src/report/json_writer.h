@@ -38,8 +38,13 @@ class JsonWriter {
     }
   }
 
-  // Trims *out to the text written and hands it back. Writing may go on afterwards.
+  // Trims *out to the text written and hands it back. Writing may go on afterwards, after
+  // what *out then holds: a caller that writes a long text out in pieces may empty it.
   void Finish();
+  // The bytes of *out written so far, including those since the last Finish().
+  size_t size() const {
+    return cur_ == nullptr ? out_->size() : static_cast<size_t>(cur_ - out_->data());
+  }
 
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }

@@ -97,5 +97,54 @@ TEST(ExtractReport, JsonIsNlohmannsOwnFormWithEveryKindOfMember) {
   EXPECT_NE(failed["error"]["message"].get<std::string>().find("missing.pdf"), std::string::npos);
 }
 
+// The streamed report is RenderExtract*'s bytes, handed on document by document (a large
+// document's JSON in pieces of about a mebibyte), so that a caller need keep no document
+// once it is added.
+TEST(ExtractReport, StreamHandsOnEachDocumentAsItIsAdded) {
+  Result<Lexicon> lexicon = Lexicon::FromJson(kLexicon, "fixture.json");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  std::string large;
+  while (large.size() < (size_t{3} << 20)) large += "PyTorch and Python 3.11 at work.\n";
+  const std::string small = "Go programming in PyTorch";
+  std::vector<ExtractedDocument> docs(3);
+  docs[0].source = "large.txt";
+  docs[0].text = large;
+  docs[0].result = matcher->Scan(large);
+  docs[1].source = "missing.txt";
+  docs[1].error = Status(StatusCode::kNotFound, "cannot open", Location::InFile("missing.txt"));
+  docs[2].source = "small.txt";
+  docs[2].text = small;
+  docs[2].result = matcher->Scan(small);
+
+  for (const bool json : {true, false}) {
+    std::vector<std::string> pieces;
+    ExtractReportStream stream(*lexicon, json, {},
+                               [&](std::string_view piece) { pieces.emplace_back(piece); });
+    std::vector<size_t> after_add;
+    for (const ExtractedDocument& doc : docs) {
+      stream.Add(doc);
+      after_add.push_back(pieces.size());
+    }
+    stream.Finish();
+    std::string whole;
+    for (const std::string& piece : pieces) {
+      EXPECT_FALSE(piece.empty());
+      EXPECT_LE(piece.size(), (size_t{1} << 20) + 4096) << "json " << json;
+      whole += piece;
+    }
+    EXPECT_EQ(whole,
+              json ? RenderExtractJson(*lexicon, docs, {}) : RenderExtractText(*lexicon, docs, {}));
+    // Every document's part was out before the next was added.
+    EXPECT_LT(after_add[0], after_add[1]);
+    EXPECT_LT(after_add[1], after_add[2]);
+    if (json) {
+      EXPECT_GT(after_add[0], 3u);  // the large document in pieces
+      EXPECT_EQ(pieces.back(), "]}\n");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jobfit
