@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <utility>
 
 #include <re2/re2.h>
@@ -724,7 +725,12 @@ ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
     internal::Scan(*impl_, *scratch.impl_, options, from, &result)
         .Run(text.substr(from, to - from));
     if (from == 0 && to < text.size()) {
-      result.matches.reserve(internal::ExpectedMatches(result.matches.size(), to, text.size()));
+      try {
+        result.matches.reserve(internal::ExpectedMatches(result.matches.size(), to, text.size()));
+      } catch (const std::bad_alloc&) {
+        // Only a guess, and memory may be short (a ulimit, strict overcommit): the
+        // vector grows as it would have.
+      }
     }
     from = to;
   }

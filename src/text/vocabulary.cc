@@ -42,8 +42,9 @@ uint32_t Vocabulary::Probe(uint64_t hash, SameKey same_key) const {
   }
 }
 
+// No filter: the words looked up here (non-ASCII ones, a pattern's few tokens, a lexicon's
+// keys while it is compiled) are few, and the table answers them from the cache.
 uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
-  if (SurelyAbsent(HashHead(key.size(), HeadOf(key)))) return kUnknown;
   return Probe(hash, [&](const KeyInfo& stored) {
     return stored.length == key.size() &&
            std::string_view(key_pool_).substr(stored.offset, stored.length) == key;

@@ -33,9 +33,10 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   const uint32_t kubernetes = vocabulary.Intern("kubernetes");
   const uint32_t kuberne = vocabulary.Intern("kuberne");
   const uint32_t long_key = vocabulary.Intern("infrastructure-as-code");
-  // The lookup of `raw` under the head hash of `stored`: that hash passes the filter and,
-  // for keys of up to eight bytes, picks the slot, so only the comparison of the bytes can
-  // turn a wrong word away.
+  // The lookup of `raw` under the head hash of `stored`: that hash passes the filter, and
+  // for words of up to eight bytes it picks the stored key's slot, so only the comparison
+  // of the bytes can turn a wrong word away; a longer word's hash goes on with its own
+  // later bytes, and any step (hash or comparison) may turn it away.
   const auto find = [&](std::string_view raw, std::string_view stored) {
     const std::string key = FoldCase(raw);
     return vocabulary.FindLowered(Vocabulary::HashHead(stored.size(), Vocabulary::HeadOf(stored)),
@@ -60,8 +61,9 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   EXPECT_EQ(Vocabulary::TailOf("kubernetes"), uint64_t{'e'} | uint64_t{'s'} << 8);
 }
 
-// Find compares the folded key itself; under the hash of a stored key (the same slot), a
-// key that differs anywhere, or only in length, is not that key.
+// Find compares the folded key itself; under the hash of a stored key (the same slot: Find
+// has no filter in front), a key that differs anywhere, or only in length, is not that
+// key.
 TEST(Vocabulary, FindComparesTheWholeKeyUnderTheSameHash) {
   Vocabulary vocabulary;
   const uint32_t go = vocabulary.Intern("go");
