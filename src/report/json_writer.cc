@@ -131,10 +131,7 @@ void JsonWriter::Finish() {
 
 void JsonWriter::Grow(size_t n) {
   const size_t used = cur_ == nullptr ? out_->size() : static_cast<size_t>(cur_ - out_->data());
-  // Twice what is written, not the string's whole capacity: resizing fills the room with
-  // zeros, and a string emptied after a large report (ExtractReportStream hands its text
-  // on and starts again) would have a mebibyte of them written for every small one.
-  out_->resize(std::max(used * 2, used + n + 4096));
+  out_->resize(std::max(out_->capacity(), std::max(used * 2, used + n + 4096)));
   cur_ = out_->data() + used;
   end_ = out_->data() + out_->size();
 }
