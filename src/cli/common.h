@@ -37,6 +37,9 @@ int WriteReport(std::string_view text, int exit_code);
 class ReportOutput {
  public:
   void Write(std::string_view piece);
+  // True once a write failed (a closed pipe, a full disk): nothing more will be written,
+  // so there is no point making more of the report.
+  bool failed() const { return error_ != 0; }
   // Flushes stdout and returns the exit code to end with, as WriteReport does.
   int Finish(int exit_code);
 

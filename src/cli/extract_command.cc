@@ -50,6 +50,7 @@ int RunExtract(const ExtractFlags& flags) {
   bool any_error = false;
   bool any_term = false;
   for (const std::string& input : flags.inputs) {
+    if (output.failed()) break;  // `jobfit extract *.txt | head` stops with head
     ExtractedDocument doc;
     doc.source = input == "-" ? "<stdin>" : input;
     Result<Document> read = ReadDocument(input, read_options);
