@@ -94,8 +94,8 @@ TEST(Vocabulary, HashKeyIsTheHeadHashContinued) {
     }
     EXPECT_EQ(HashKey(key), hash) << key;
   }
-  // The header promises hashes stable across runs and builds: these are the values of
-  // every release so far.
+  // The header promises hashes stable across runs and builds: a change to these values
+  // must be deliberate.
   EXPECT_EQ(HashKey("r"), 0x1721bfb02896b130ULL);
   EXPECT_EQ(HashKey("python"), 0xf294c23e1c6a6dbfULL);
   EXPECT_EQ(HashKey("postgres"), 0x8a570a849873e5d7ULL);
