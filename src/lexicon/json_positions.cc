@@ -16,27 +16,20 @@
 namespace jobfit::internal {
 namespace {
 
-// FNV-1a, continued from `hash`: a member's pointer hash continues its parent's over the
-// "/token" it appends, so the scan never hashes a whole pointer again.
-uint64_t PointerHash(std::string_view pointer, uint64_t hash = JsonPath::kRootHash) {
-  for (const char c : pointer) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-// PointerHash of "/" and `token` escaped as RFC 6901 says, continued from `hash`, without
-// writing the escaped token anywhere: building a pointer string per value was a fifth of
-// the scan.
+// A pointer's hash is FNV-1a over the pointer as written, so a member's continues its
+// parent's over the "/token" it appends and the scan never hashes a whole pointer again.
+// This is that hash of "/" and `token` escaped as RFC 6901 says, continued from `hash`,
+// without writing the escaped token anywhere: building a pointer string per value was a
+// fifth of the scan.
 uint64_t TokenHash(std::string_view token, uint64_t hash) {
-  hash = PointerHash("/", hash);
+  hash = Fnv1a64Byte('/', hash);
   for (const char c : token) {
     if (c == '~') {
-      hash = PointerHash("~0", hash);
+      hash = Fnv1a64("~0", hash);
     } else if (c == '/') {
-      hash = PointerHash("~1", hash);
+      hash = Fnv1a64("~1", hash);
     } else {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+      hash = Fnv1a64Byte(c, hash);
     }
   }
   return hash;
@@ -456,7 +449,7 @@ JsonPath JsonPath::Of(std::string_view pointer) {
   while (at < pointer.size()) {
     size_t next = pointer.find('/', at + 1);
     if (next == std::string_view::npos) next = pointer.size();
-    path = path.Then(PointerHash(pointer.substr(at, next - at), path.hash_));
+    path = path.Then(Fnv1a64(pointer.substr(at, next - at), path.hash_));
     at = next;
   }
   return path;

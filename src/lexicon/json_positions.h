@@ -15,6 +15,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "base/fnv1a.h"
 #include "base/line_index.h"
 
 namespace jobfit::internal {
@@ -55,7 +56,7 @@ class JsonPath {
   uint64_t anchor() const { return anchor_; }
 
   // The empty pointer's hash: FNV-1a's offset basis.
-  static constexpr uint64_t kRootHash = 0xcbf29ce484222325ULL;
+  static constexpr uint64_t kRootHash = kFnv1aOffset;
 
  private:
   JsonPath Then(uint64_t hash) const;

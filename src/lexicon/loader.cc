@@ -730,14 +730,6 @@ Status ParseErrorStatus(const Json::parse_error& e, std::string_view text, const
 
 }  // namespace
 
-uint64_t Fnv1a64(std::string_view data, uint64_t state) {
-  for (char c : data) {
-    state ^= static_cast<unsigned char>(c);
-    state *= 0x100000001b3ULL;
-  }
-  return state;
-}
-
 namespace {
 
 // Feeds the text dump() would write for a value to FNV-1a, without writing it: the
@@ -798,12 +790,8 @@ class CanonicalHasher {
   uint64_t state() const { return state_; }
 
  private:
-  // Fnv1a64 a byte at a time, inline: a call per string and per piece of one was a third
-  // of this walk.
-  void Byte(char c) { state_ = (state_ ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; }
-  void Bytes(std::string_view text) {
-    for (const char c : text) Byte(c);
-  }
+  void Byte(char c) { state_ = Fnv1a64Byte(c, state_); }
+  void Bytes(std::string_view text) { state_ = Fnv1a64(text, state_); }
 
   void String(std::string_view text) {
     Byte('"');
@@ -845,7 +833,7 @@ class CanonicalHasher {
     Byte('"');
   }
 
-  uint64_t state_ = Fnv1a64("");
+  uint64_t state_ = kFnv1aOffset;
 };
 
 uint64_t CanonicalHash(const Json& root) {
@@ -868,7 +856,7 @@ std::string FormatContentHash(uint64_t hash) {
 
 std::string CombineLayerHashes(const std::vector<LexiconLayer>& layers) {
   if (layers.size() == 1) return layers[0].content_hash;
-  uint64_t state = Fnv1a64("");
+  uint64_t state = kFnv1aOffset;
   for (const LexiconLayer& layer : layers) state = Fnv1a64(layer.content_hash + "\n", state);
   return FormatContentHash(state);
 }

@@ -12,6 +12,7 @@
 
 #include "jobfit/status.h"
 
+#include "base/fnv1a.h"
 #include "lexicon/lexicon_impl.h"
 
 namespace jobfit::internal {
@@ -34,8 +35,6 @@ std::vector<Status> ParseLexicon(std::string_view text, std::string_view source,
 // exists. Returns the first problem.
 Status CheckCrossEntryRules(const LexiconImpl& impl, bool require_known_implies);
 
-// Returns the FNV-1a 64 hash of `data`, continuing from `state`.
-uint64_t Fnv1a64(std::string_view data, uint64_t state = 0xcbf29ce484222325ULL);
 // Returns the FNV-1a 64 hash of the canonical form of a JSON text: what nlohmann's dump()
 // writes for it (sorted keys, no white space). A lexicon's content hash is this hash.
 // Throws nlohmann's parse_error on malformed JSON.
