@@ -26,6 +26,10 @@ enum class CheckMember {
   kLexicon,
 };
 
+// Writes a term's "id", "name" and "category" members into the object open in `w`: how
+// every JSON report (check, batch, extract) names a term.
+void WriteTermHead(JsonWriter& w, const Term& term);
+
 // Writes one member, key and value, into the object open in `w`.
 void WriteCheckMember(JsonWriter& w, CheckMember member, const Lexicon& lexicon,
                       std::string_view resume_source, std::string_view resume_text,

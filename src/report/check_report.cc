@@ -119,17 +119,9 @@ void WriteTermId(JsonWriter& w, const Lexicon& lexicon, const std::optional<uint
 
 void WriteOutcome(JsonWriter& w, const Lexicon& lexicon, std::string_view resume_text,
                   const TermOutcome& o) {
-  const Term& term = lexicon.term(o.requirement.term);
-  w.BeginObject()
-      .Key("id")
-      .String(term.id)
-      .Key("name")
-      .String(term.name)
-      .Key("category")
-      .String(CategoryName(term.category))
-      .Key("need")
-      .String(NeedName(o.requirement.need))
-      .Key("alternatives");
+  w.BeginObject();
+  internal::WriteTermHead(w, lexicon.term(o.requirement.term));
+  w.Key("need").String(NeedName(o.requirement.need)).Key("alternatives");
   WriteIdList(w, lexicon, o.requirement.alternatives);
   w.Key("weight")
       .Double(o.requirement.weight)
@@ -276,6 +268,15 @@ std::string RenderCheckText(const Lexicon& lexicon, std::string_view resume_sour
 }
 
 namespace internal {
+
+void WriteTermHead(JsonWriter& w, const Term& term) {
+  w.Key("id")
+      .String(term.id)
+      .Key("name")
+      .String(term.name)
+      .Key("category")
+      .String(CategoryName(term.category));
+}
 
 void WriteCheckMember(JsonWriter& w, CheckMember member, const Lexicon& lexicon,
                       std::string_view resume_source, std::string_view resume_text,

@@ -8,6 +8,7 @@
 #include "jobfit/report.h"
 
 #include "base/line_index.h"
+#include "report/check_json.h"
 #include "report/json_writer.h"
 #include "report/text_layout.h"
 
@@ -179,18 +180,9 @@ void ExtractReportStream::State::AddJson(const ExtractedDocument& doc) {
   w.EndArray().EndObject();
   w.Key("terms").BeginArray();
   for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
-    const Term& term = lexicon.term(g.term);
-    w.BeginObject()
-        .Key("id")
-        .String(term.id)
-        .Key("name")
-        .String(term.name)
-        .Key("category")
-        .String(CategoryName(term.category))
-        .Key("count")
-        .Uint(g.spans.size())
-        .Key("spans")
-        .BeginArray();
+    w.BeginObject();
+    internal::WriteTermHead(w, lexicon.term(g.term));
+    w.Key("count").Uint(g.spans.size()).Key("spans").BeginArray();
     for (const Match* m : g.spans) {
       w.BeginObject().Key("start").Uint(m->begin).Key("end").Uint(m->end).Key("text").String(
           SpanText(doc.text, m->begin, m->end));
@@ -204,17 +196,9 @@ void ExtractReportStream::State::AddJson(const ExtractedDocument& doc) {
   w.EndArray();
   w.Key("implied").BeginArray();
   for (const ImpliedTerm& i : doc.result.implied) {
-    const Term& term = lexicon.term(i.term);
-    w.BeginObject()
-        .Key("id")
-        .String(term.id)
-        .Key("name")
-        .String(term.name)
-        .Key("category")
-        .String(CategoryName(term.category))
-        .Key("via")
-        .String(lexicon.term(i.via).id)
-        .EndObject();
+    w.BeginObject();
+    internal::WriteTermHead(w, lexicon.term(i.term));
+    w.Key("via").String(lexicon.term(i.via).id).EndObject();
   }
   w.EndArray();
   if (options.explain) {
