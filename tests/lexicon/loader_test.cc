@@ -185,6 +185,24 @@ TEST(ParseLexicon, CollectsEveryProblemInOrder) {
   EXPECT_NE(errors[3].message().find("\"sources\" must not be empty"), std::string::npos);
 }
 
+// The first use of a repeated id is found by its place in the file, which differs from its
+// place among the entries kept once an entry before it was refused.
+TEST(ParseLexicon, PointsADuplicateIdAtItsFirstUseAfterARefusedEntry) {
+  const std::string text =
+      R"({"schema": "jobfit.lexicon/1", "name": "t", "version": "1", "entries": [
+{"id": "a", "category": "tool", "aliases": ["a"], "sources": ["extended"]},
+{"id": "b", "name": "B", "category": "tool", "aliases": ["b"], "sources": ["extended"]},
+  {"id": "x", "name": "X", "category": "tool", "aliases": ["x"], "sources": ["extended"]},
+{"id": "x", "name": "X2", "category": "tool", "aliases": ["x2"], "sources": ["extended"]}
+]})";
+  const std::vector<Status> errors = ParseLexicon(text, "d.json", nullptr);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].message().find("missing required field \"name\""), std::string::npos);
+  EXPECT_EQ(errors[1].message(), "entry \"x\": duplicate id, first used at 4:10");
+  EXPECT_EQ(errors[1].where().line, 5u);
+  EXPECT_EQ(errors[1].where().column, 8u);
+}
+
 TEST(ParseLexicon, SkipsAByteOrderMark) {
   MustParse(
       "\xEF\xBB\xBF" + std::string(R"({"schema": "jobfit.lexicon/1", "name": "t", "version": "1",
