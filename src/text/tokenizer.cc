@@ -257,11 +257,33 @@ struct WordMasks {
 };
 constexpr WordMasks kWordMasks;
 
-// True when a glued word starts somewhere inside the ASCII word s[begin, end).
-bool HasGlue(std::string_view s, size_t begin, size_t end) {
-  bool glued = false;
-  ForEachGlue(s, begin, end, [&](size_t) { glued = true; });
-  return glued;
+// True when a glued word starts inside the ASCII token whose bytes, up to sixteen and
+// zeros past its end, are `head` and `tail`: GlueStartsAt at every position at once.
+// Of a token's bytes (letters, digits, '.', '\'', '+', '#'), the lower-case letters have
+// both bits 0x60 set and the capitals 0x40 alone. Asked byte by byte, through a call per
+// byte, for every word with a capital past its second byte ("AWS", "PyTorch"), the rule
+// took 1.6% of a scan's time.
+bool HasGlue(uint64_t head, uint64_t tail) {
+  constexpr uint64_t kLowBitOfEachByte = 0x0101010101010101ULL;
+  const auto lower = [](uint64_t w) { return (w >> 6) & (w >> 5) & kLowBitOfEachByte; };
+  const auto upper = [](uint64_t w) { return (w >> 6) & ~(w >> 5) & kLowBitOfEachByte; };
+  const uint64_t lower_head = lower(head);
+  const uint64_t lower_tail = lower(tail);
+  // A flag moved one byte up marks the byte after a lower-case letter, across the two
+  // halves; moved down, the byte before one.
+  const uint64_t head_after_1 = lower_head << 8;
+  const uint64_t tail_after_1 = (lower_tail << 8) | (lower_head >> 56);
+  const uint64_t head_after_2 = lower_head << 16;
+  const uint64_t tail_after_2 = (lower_tail << 16) | (lower_head >> 48);
+  const uint64_t head_before_1 = (lower_head >> 8) | (lower_tail << 56);
+  const uint64_t tail_before_1 = lower_tail >> 8;
+  const uint64_t head_before_2 = (lower_head >> 16) | (lower_tail << 48);
+  const uint64_t tail_before_2 = lower_tail >> 16;
+  const uint64_t glue_head =
+      upper(head) & head_after_1 & head_after_2 & head_before_1 & head_before_2;
+  const uint64_t glue_tail =
+      upper(tail) & tail_after_1 & tail_after_2 & tail_before_1 & tail_before_2;
+  return (glue_head | glue_tail) != 0;
 }
 
 // The rules of the module comment, in one pass over the text. What becomes of each token
@@ -617,7 +639,7 @@ class KnownSink {
     // A capital past the second byte may start a glued word ("mitigationSoftware");
     // acronyms ("AWS", "SQL") have capitals there too, so look before giving up.
     if (((TokenCapitals(head) & ~uint64_t{0xFFFF}) | TokenCapitals(tail)) != 0 &&
-        HasGlue(s, begin, end)) {
+        HasGlue(head, tail)) {
       return false;
     }
     head = LowerTokenBytes(head, kWordMasks.head[len]);

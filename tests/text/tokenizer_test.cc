@@ -354,6 +354,35 @@ TEST(TokenizeKnown, AgreesOnRandomText) {
   }
 }
 
+// Words glued of two or three others, each in lower case, capitalized or in capitals, at
+// every length to past sixteen bytes: where a glued word starts is found from a word's
+// bytes at once, and must be where the byte-by-byte rule finds it.
+TEST(TokenizeKnown, FindsGluedWordsOfEveryShape) {
+  const Vocabulary vocabulary = TestVocabulary();
+  const std::vector<std::string> parts = {"a",   "go", "and",    "pandas",   "sql",
+                                          "k8s", "17", "python", "software", "x",
+                                          "aws", "ab", "3.x",    "o'reilly"};
+  const auto shaped = [](const std::string& part, int shape) {
+    std::string out = part;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const bool up = shape == 2 || (shape == 1 && i == 0);
+      if (up && out[i] >= 'a' && out[i] <= 'z') out[i] = static_cast<char>(out[i] - 'a' + 'A');
+    }
+    return out;
+  };
+  std::string text;
+  for (const std::string& first : parts) {
+    for (const std::string& second : parts) {
+      for (int shapes = 0; shapes < 9; ++shapes) {
+        const std::string two = shaped(first, shapes / 3) + shaped(second, shapes % 3);
+        text += two + " " + two + shaped("and", shapes % 3) + " ";
+      }
+    }
+    ExpectSameKnownTokens(text, vocabulary);
+    text.clear();
+  }
+}
+
 // The block path reads plain words from bit masks and leaves everything else to the byte
 // loop; on real documents both must give the same tokens, flags and keys.
 void ExpectSamePaths(std::string_view input, const std::string& name) {
