@@ -319,8 +319,9 @@ void Validator::Run(const Json& root, LexiconImpl* out) {
           ValueAt(entries_pointer));
     return;
   }
-  // Sized once: an entry is a large value, and moving 30,000 of them as the vector grew,
-  // like growing the index, was a tenth of loading such a lexicon.
+  // Sized once: an entry is a large value, and moving 30,000 of them as the vector grew
+  // was a twentieth of loading such a lexicon; a second map of the ids, each with its
+  // place in the file, was another.
   out->entries.reserve(entries->size());
   out->index_by_id.reserve(entries->size());
   std::vector<size_t> item_of_entry;  // the place in "entries" of each entry kept

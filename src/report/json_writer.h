@@ -56,7 +56,7 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   // A key written as a literal, as nearly all are: its length is known where it is
   // written, so its bytes go out in one copy of that size, without the call and the
-  // branches of a key of any length (a record has some 1,500 keys).
+  // branches of a key of any length (a batch record has some 750 keys).
   template <size_t N>
   JsonWriter& Key(const char (&key)[N]) {
     static_assert(N >= 1 && N - 1 <= kShortString, "a literal key is short");
