@@ -243,9 +243,6 @@ void ExtractReportStream::Add(const ExtractedDocument& doc) {
     AppendDocumentText(state_->lexicon, doc, state_->options, &state_->out);
   }
   state_->Flush();
-  // The JSON writer fills all of a string's room with zeros before it writes there: the
-  // room a large document left would cost every small one after it a mebibyte of them.
-  if (state_->out.capacity() > State::kPieceBytes / 4) state_->out.shrink_to_fit();
 }
 
 void ExtractReportStream::Finish() {

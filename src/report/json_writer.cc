@@ -130,8 +130,15 @@ void JsonWriter::Finish() {
 }
 
 void JsonWriter::Grow(size_t n) {
+  // Grown from what is written, within the string's capacity while the write fits there
+  // (past it the string reallocates and copies). Not to the whole capacity at once:
+  // resize fills the room it adds with zeros, and a string emptied after a large text (a
+  // report handed on in pieces) would have all its room filled again for every small
+  // write after it.
   const size_t used = cur_ == nullptr ? out_->size() : static_cast<size_t>(cur_ - out_->data());
-  out_->resize(std::max(out_->capacity(), std::max(used * 2, used + n + 4096)));
+  const size_t wanted = std::max(used * 2, used + n + 4096);
+  const size_t room = out_->capacity();
+  out_->resize(used + n <= room ? std::min(wanted, room) : wanted);
   cur_ = out_->data() + used;
   end_ = out_->data() + out_->size();
 }

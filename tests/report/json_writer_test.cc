@@ -213,5 +213,34 @@ TEST(JsonWriterTest, GrowsAndFinishesMoreThanOnce) {
   EXPECT_EQ(out, Dumped(expected));
 }
 
+// The writer grows the string it writes to from what is written: a small write into a
+// string with a mebibyte of room (emptied after a large text) makes a few kilobytes of
+// it ready, not all of it; and writes that fit the room a caller reserved stay in it.
+TEST(JsonWriterTest, GrowsFromWhatIsWrittenWithinTheRoom) {
+  std::string large_room;
+  large_room.reserve(size_t{1} << 20);
+  {
+    JsonWriter w(&large_room);
+    w.BeginArray().String("small");
+    EXPECT_LT(large_room.size(), size_t{64} << 10);  // the room made ready so far
+  }
+  EXPECT_EQ(large_room, "[\"small\"");
+
+  std::string out;
+  out.reserve(size_t{60} << 10);
+  const char* const room = out.data();
+  JsonWriter w(&out);
+  std::string expected = "[";
+  w.BeginArray();
+  for (int i = 0; i < 2000; ++i) {
+    w.String("item of some length " + std::to_string(i));
+    expected += (i > 0 ? ",\"" : "\"") + ("item of some length " + std::to_string(i)) + "\"";
+  }
+  w.EndArray().Finish();
+  EXPECT_EQ(out, expected + "]");
+  ASSERT_LE(out.size(), size_t{60} << 10);
+  EXPECT_EQ(out.data(), room);  // written where the reserved room was, never moved
+}
+
 }  // namespace
 }  // namespace jobfit::internal
