@@ -8,14 +8,15 @@
 
 namespace jobfit::internal {
 
-// FNV-1a's offset basis: the hash of no bytes.
+// FNV-1a's offset basis (the hash of no bytes) and prime.
 inline constexpr uint64_t kFnv1aOffset = 0xcbf29ce484222325ULL;
+inline constexpr uint64_t kFnv1aPrime = 0x100000001b3ULL;
 
 // FNV-1a's step: `state` continued by one byte. Inline, as is the whole hash below: their
 // callers feed them a byte or a short token at a time, and a call for each was a third of
 // hashing a lexicon's content.
 inline uint64_t Fnv1a64Byte(char c, uint64_t state) {
-  return (state ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return (state ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
 }
 
 // Returns the FNV-1a 64 hash of `data`, continuing from `state`.

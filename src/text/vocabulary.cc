@@ -9,13 +9,8 @@
 namespace jobfit::text {
 namespace {
 
-constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
 constexpr size_t kMinSlots = 1024;
 constexpr size_t kFilterBitsPerKey = 32;
-
-size_t SlotFor(uint64_t hash, size_t capacity) {
-  return static_cast<size_t>((hash * kGolden) >> 20) & (capacity - 1);
-}
 
 }  // namespace
 

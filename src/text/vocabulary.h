@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/fnv1a.h"
+
 namespace jobfit::text {
 
 // Immutable once built; safe for concurrent reads.
@@ -41,7 +43,7 @@ class Vocabulary {
   // (HeadOf, zeros past the end), which is all of HashKey for a key of up to eight
   // bytes; and the hash so far mixed with the key's next eight bytes.
   static uint64_t HashHead(size_t length, uint64_t head) {
-    return HashNext(kFnvOffset ^ (length * kFnvPrime), head);
+    return HashNext(internal::kFnv1aOffset ^ (length * internal::kFnv1aPrime), head);
   }
   static uint64_t HashNext(uint64_t hash, uint64_t chunk) {
     hash = (hash ^ chunk) * kHashMultiplier;
@@ -81,9 +83,12 @@ class Vocabulary {
     uint32_t id = kUnknown;
   };
 
-  static constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-  static constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+  // The golden ratio's multiplier: it mixes a key's chunks into its hash, and spreads the
+  // hash over the table's slots.
   static constexpr uint64_t kHashMultiplier = 0x9E3779B97F4A7C15ULL;
+  static size_t SlotFor(uint64_t hash, size_t capacity) {
+    return static_cast<size_t>((hash * kHashMultiplier) >> 20) & (capacity - 1);
+  }
 
   uint32_t FindLoweredInTable(uint64_t head_hash, std::string_view raw, uint64_t head,
                               uint64_t tail) const;
