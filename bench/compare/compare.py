@@ -17,11 +17,14 @@ jobfit row with the real built-in lexicon (case rules, patterns, context rules).
 How figures are taken: every program runs twice under /usr/bin/time, once on an empty
 input and once on the corpus. "compile s" is the CPU time of the empty run (start-up,
 reading the terms or lexicon, compiling). "whole-run MB/s" is corpus bytes / (CPU time of the corpus run minus that of
-the empty run): reading the file, scanning, writing the result. "scan MB/s" is the same
-for jobfit, grep and rg; the peers in bench/peers time their own scan in CPU seconds, so
-for them it leaves out reading the file (which favours the peers). CPU time, not wall time,
-because the machine may be shared: a pinned single-threaded process's CPU time is its
-time on that one core.
+the empty run): reading the file, scanning, writing the result. "scan MB/s" is what a
+program timed of its own scan, in CPU seconds, with the text in memory: the peers in
+bench/peers time their matching loop, and jobfit its scanning stage (`extract --timings`:
+normalization, tokens, aliases and rules, more work than a peer's loop), both without
+reading the file. grep and rg cannot time their own scan: theirs is the whole run. The
+speed ratio sets like against like: jobfit's scan against a peer's scan, jobfit's whole
+run against grep's and rg's. CPU time, not wall time, because the machine may be shared:
+a pinned single-threaded process's CPU time is its time on that one core.
 "peak RSS" is the corpus run's maximum resident set. Peers that are too slow for the
 full corpus within --budget seconds run on a prefix (1 MB, 10 MB...) cut at a line break,
 and their count is checked against jobfit's count on the same prefix; the table says so.
@@ -141,12 +144,13 @@ class Peers:
         jobfit = os.path.join(b, "src", "cli", "jobfit")
         peers = [
             ("jobfit extract", jobfit,
-             lambda c: [jobfit, "extract", "--no-builtin", "--lexicon", lexicon_json,
-                        "--max-bytes", str(1 << 32), c], "jobfit", None),
+             lambda c: [jobfit, "extract", "--timings", "--no-builtin", "--lexicon",
+                        lexicon_json, "--max-bytes", str(1 << 32), c], "jobfit", None),
         ]
         if builtin:
             peers.append(("jobfit extract (built-in rules)", jobfit,
-                          lambda c: [jobfit, "extract", "--max-bytes", str(1 << 32), c],
+                          lambda c: [jobfit, "extract", "--timings", "--max-bytes",
+                                     str(1 << 32), c],
                           "jobfit", "built-in lexicon with its case, pattern and context rules"))
         for name in ["re2_loop", "re2_alternation", "re2_set", "vectorscan"]:
             exe = os.path.join(b, "bench", f"jobfit_peer_{name}")
@@ -199,15 +203,34 @@ def measure(name, argv_for, kind, env, corpus, empty, timeout):
         msg = (r.get("stderr") or "").strip().splitlines()
         return {"error": f"exit {r['rc']}: " + (msg[-1] if msg else "")}
     nbytes = os.path.getsize(corpus)
-    scan_cpu = max(r["cpu"] - e["cpu"], 1e-3)
-    inner = re.search(r"scan_s=([0-9.]+)", r["stdout"]) if kind == "peer" else None
-    if inner:
-        # The peer timed its own scan in CPU seconds: exact even when compiling takes a
+    run_cpu = max(r["cpu"] - e["cpu"], 1e-3)
+    scan_cpu = run_cpu
+    if kind == "peer":
+        own = re.search(r"scan_s=([0-9.]+)", r["stdout"])
+    elif kind == "jobfit":
+        own = re.search(r"scanning=([0-9.]+)", r["stderr"])
+    else:
+        own = None
+    if own:
+        # The program timed its own scan in CPU seconds: exact even when compiling takes a
         # minute and the input is a 100 KB prefix.
-        scan_cpu = max(float(inner.group(1)), 1e-4)
+        scan_cpu = max(float(own.group(1)), 1e-4)
     return {"count": count, "compile_s": e["cpu"], "scan_cpu": scan_cpu, "bytes": nbytes,
-            "mbps": nbytes / 1e6 / scan_cpu, "e2e_mbps": nbytes / 1e6 / max(r["cpu"], 1e-3),
+            "mbps": nbytes / 1e6 / scan_cpu, "run_mbps": nbytes / 1e6 / run_cpu,
+            "scan_timed": own is not None,
+            "e2e_mbps": nbytes / 1e6 / max(r["cpu"], 1e-3),
             "rss_mb": r["rss_kb"] / 1024, "wall": r["wall"]}
+
+
+def reference_speed(ref, row, samples=False):
+    """jobfit's figure to set against row's: its scan against a peer's own scan timing, its
+    whole run (less start-up) against grep's and rg's. Tables saved before jobfit timed
+    its scan have neither key, and compare whole runs as they did then."""
+    key = "mbps" if row.get("scan_timed", True) else "run_mbps"
+    if samples:
+        key += "_samples"
+        return ref.get(key, ref.get("mbps_samples", []))
+    return ref.get(key, ref["mbps"])
 
 
 def whole_run(r):
@@ -249,11 +272,11 @@ def render(raw, header):
             rc = r.get("reference_count")
             diff = "" if rc is None or r["program"] == "jobfit extract" else \
                 f"{(r['count'] - rc) / max(rc, 1) * 100:+.1f}%"
-            x = ref["mbps"] / r["mbps"] if ref else None
+            x = reference_speed(ref, r) / r["mbps"] if ref else None
             ratio = "" if x is None else f"{x:.0f}" if x >= 100 else f"{x:.3g}"
             by_round = ""
             if rounds > 1 and ref and r.get("input") == "full":
-                pairs = zip(ref.get("mbps_samples", []), r.get("mbps_samples", []))
+                pairs = zip(reference_speed(ref, r, samples=True), r.get("mbps_samples", []))
                 by_round = ", ".join(f"{j / p:.3g}" for j, p in pairs)
             out.append(f"| {r['program']} | {r['input']} | {r['count']} | {diff} | "
                        f"{r['compile_s']:.2f} | {speed(r['mbps'])} | {whole_run(r)} | "
@@ -364,7 +387,8 @@ def main():
         if args.repeat > 1:
             for row, _, _, _, _, samples in plan:
                 row["mbps_samples"] = [r["mbps"] for r in samples]
-                for key in ("mbps", "e2e_mbps", "scan_cpu", "wall", "rss_mb"):
+                row["run_mbps_samples"] = [r["run_mbps"] for r in samples]
+                for key in ("mbps", "run_mbps", "e2e_mbps", "scan_cpu", "wall", "rss_mb"):
                     row[key] = statistics.median(r[key] for r in samples)
     header = (f"corpus: {args.corpus} ({corpus_bytes / 1e6:.1f} MB); pinned: "
               f"{'taskset -c ' + CPU if pin() else 'no (taskset missing)'}; budget "

@@ -1,5 +1,6 @@
 #include "cli/extract_command.h"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "jobfit/report.h"
 
 #include "cli/common.h"
+#include "cli/timings.h"
 
 namespace jobfit::cli {
 namespace {
@@ -20,12 +22,14 @@ struct ExtractFlags {
   bool no_builtin = false;
   bool json = false;
   bool explain = false;
+  bool timings = false;
   uint64_t max_bytes = uint64_t{1} << 30;  // bulk text corpora; binary formats below
   uint64_t max_binary_bytes = ReadOptions{}.max_binary_bytes;
   uint32_t max_pages = ReadOptions{}.max_pdf_pages;
 };
 
 int RunExtract(const ExtractFlags& flags) {
+  StageTimings timings(flags.timings);
   Result<const Matcher*> matcher = LoadMatcher(flags.lexicons, flags.no_builtin);
   if (!matcher.ok()) {
     PrintError(matcher.status());
@@ -49,15 +53,18 @@ int RunExtract(const ExtractFlags& flags) {
                              [&output](std::string_view piece) { output.Write(piece); });
   bool any_error = false;
   bool any_term = false;
+  timings.EndOf(Stage::kStartUp);
   for (const std::string& input : flags.inputs) {
     if (output.failed()) break;  // `jobfit extract *.txt | head` stops with head
     ExtractedDocument doc;
     doc.source = input == "-" ? "<stdin>" : input;
     Result<Document> read = ReadDocument(input, read_options);
+    timings.EndOf(Stage::kReading);
     if (!read.ok()) {
       PrintError(read.status());
       doc.error = read.status();
       any_error = true;
+      timings.CountInput(0);
     } else {
       doc.text = read->text;  // spans are printed with their text
       doc.format = read->format;
@@ -65,11 +72,19 @@ int RunExtract(const ExtractFlags& flags) {
       doc.quality = read->quality;
       doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
+      timings.EndOf(Stage::kScanning);
+      timings.CountInput(doc.text.size());
     }
     report.Add(doc);
+    timings.EndOf(Stage::kReport);
   }
   report.Finish();
-  return output.Finish(any_error ? kExitError : any_term ? kExitOk : kExitNothingFound);
+  const int exit_code = output.Finish(any_error  ? kExitError
+                                      : any_term ? kExitOk
+                                                 : kExitNothingFound);
+  timings.EndOf(Stage::kReport);
+  if (timings.enabled()) std::fprintf(stderr, "jobfit: %s\n", timings.Line().c_str());
+  return exit_code;
 }
 
 }  // namespace
@@ -88,6 +103,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--json", flags->json, "Print jobfit.extract/1 JSON (docs/SCHEMAS.md)");
   cmd->add_flag("--explain", flags->explain,
                 "Show why each ambiguous name (R, Go, Spark...) was kept or dropped");
+  cmd->add_flag("--timings", flags->timings,
+                "Print the CPU time of start-up, reading, scanning and the report to stderr");
   cmd->add_option("--max-bytes", flags->max_bytes, "Refuse text inputs larger than this")
       ->capture_default_str();
   cmd->add_option("--max-binary-bytes", flags->max_binary_bytes,

@@ -89,6 +89,41 @@ TEST(Cli, NamesAnUnreadableFileAndStillReportsTheOthers) {
   EXPECT_NE(r.out.find("examples/sample_resume.txt: "), std::string::npos);
 }
 
+TEST(Cli, ExtractTimingsGoToStderrAndLeaveTheReportAlone) {
+  const std::string files = "examples/sample_resume.txt no_such_resume.txt examples/sample_job.txt";
+  const RunResult plain = RunJobfit("extract " + files);
+  const RunResult timed = RunJobfit("extract --timings " + files);
+  EXPECT_EQ(timed.exit_code, plain.exit_code);
+  EXPECT_EQ(timed.out, plain.out);
+  // The error line first, as it happened, then one line of figures after the report.
+  const std::string error_line =
+      "jobfit: no_such_resume.txt: cannot open: No such file or directory\n";
+  ASSERT_EQ(timed.err.rfind(error_line, 0), 0u) << timed.err;
+  const std::string figures = timed.err.substr(error_line.size());
+  const size_t bytes = Slurp(fs::path(JOBFIT_SOURCE_DIR) / "examples/sample_resume.txt").size() +
+                       Slurp(fs::path(JOBFIT_SOURCE_DIR) / "examples/sample_job.txt").size();
+  double start_up = -1;
+  double reading = -1;
+  double scanning = -1;
+  double report = -1;
+  unsigned long long counted_bytes = 0;
+  unsigned long long inputs = 0;
+  int end = 0;
+  ASSERT_EQ(std::sscanf(figures.c_str(),
+                        "jobfit: timings (CPU s): start-up=%lf reading=%lf scanning=%lf "
+                        "report=%lf bytes=%llu inputs=%llu\n%n",
+                        &start_up, &reading, &scanning, &report, &counted_bytes, &inputs, &end),
+            6)
+      << figures;
+  EXPECT_EQ(static_cast<size_t>(end), figures.size()) << figures;
+  EXPECT_GT(start_up, 0.0);  // loading and compiling the built-in lexicon is never free
+  EXPECT_GE(reading, 0.0);
+  EXPECT_GE(scanning, 0.0);
+  EXPECT_GE(report, 0.0);
+  EXPECT_EQ(counted_bytes, bytes);
+  EXPECT_EQ(inputs, 3u);  // the one that failed counts as an input of no bytes
+}
+
 TEST(Cli, ReportsAFailedInputAsAnErrorObjectInJson) {
   const RunResult r = RunJobfit("extract --json no_such_resume.txt");
   EXPECT_EQ(r.exit_code, 2);
