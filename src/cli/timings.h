@@ -33,9 +33,10 @@ class StageTimings {
   // can pick out what they need.
   std::string Line() const;
 
- private:
+  // The process's CPU time (user and system) so far, in seconds.
   static double CpuSeconds();
 
+ private:
   bool enabled_;
   // The process's CPU clock starts with the process: start-up includes loading the
   // program and its libraries.

@@ -1,7 +1,6 @@
 #include "cli/timings.h"
 
 #include <cstdio>
-#include <ctime>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -11,14 +10,9 @@ namespace {
 
 // Spends CPU until the process clock has moved on by `seconds`.
 void Burn(double seconds) {
-  const auto now = [] {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-  };
-  const double until = now() + seconds;
+  const double until = StageTimings::CpuSeconds() + seconds;
   volatile unsigned sink = 0;
-  while (now() < until) sink = sink + 1;
+  while (StageTimings::CpuSeconds() < until) sink = sink + 1;
 }
 
 struct Figures {
