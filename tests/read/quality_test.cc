@@ -21,9 +21,11 @@ std::string Describe(const TextCounts& c) {
 }
 
 void ExpectSamePaths(std::string_view text, const std::string& name) {
-  const TextCounts blocks = CountText(text, CountPath::kBlocks);
   const TextCounts bytes = CountText(text, CountPath::kBytes);
-  EXPECT_EQ(blocks, bytes) << name << ": " << Describe(blocks) << " against " << Describe(bytes);
+  for (const CountPath path : {CountPath::kBlocks, CountPath::kBaselineBlocks}) {
+    const TextCounts blocks = CountText(text, path);
+    EXPECT_EQ(blocks, bytes) << name << ": " << Describe(blocks) << " against " << Describe(bytes);
+  }
 }
 
 TEST(ReadQualityCounts, CountLettersWordsAndUnmappedCharacters) {
@@ -49,6 +51,21 @@ TEST(ReadQualityCounts, PathsAgreeAcrossBlockEdges) {
       text += piece;
       text += " trailing words after it";
       ExpectSamePaths(text, "piece at " + std::to_string(offset));
+    }
+  }
+}
+
+// Each block path classifies 64 bytes at once (AVX-512BW or SSE2, by the CPU): every byte
+// value, at every place in a block, must count as the byte loop counts it.
+TEST(ReadQualityCounts, PathsAgreeOnEveryByteAtEveryPlaceInABlock) {
+  const std::string words = "Rhythms PYTHON sky\tqueue\r\nxkcdq AEIOU\f bcdfg tsktsk ";
+  for (int byte = 0; byte < 0x100; ++byte) {
+    for (size_t at = 0; at < 64; ++at) {
+      std::string text;
+      while (text.size() < 140) text += words;
+      text[at] = static_cast<char>(byte);
+      text[at + 64] = static_cast<char>(byte);
+      ExpectSamePaths(text, "byte " + std::to_string(byte) + " at " + std::to_string(at));
     }
   }
 }

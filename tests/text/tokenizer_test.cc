@@ -28,6 +28,9 @@ std::vector<std::string> Keys(std::string_view input) {
 
 using Strings = std::vector<std::string>;
 
+constexpr TokenizerPath kEveryPath[] = {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks,
+                                        TokenizerPath::kBytes};
+
 bool IsAsciiAlnumForTest(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -124,7 +127,7 @@ TEST(Tokenizer, JoinsWordsAtEveryTwoByteLetterAsIcuDoes) {
     std::string character;
     AppendUtf8(cp, &character);
     const std::string text = "ab" + character + "cd " + std::string(64, 'x');
-    for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
+    for (const TokenizerPath path : kEveryPath) {
       TokenStream stream;
       Tokenize(text, &stream, path);
       ASSERT_GE(stream.tokens.size(), 2u);
@@ -271,7 +274,7 @@ void ExpectSameKnownTokens(std::string_view input, const Vocabulary& vocabulary)
   NormalizedText normalized;
   Normalize(input, {}, &normalized);
   const std::vector<KnownToken> expected = KnownTokensTheLongWay(normalized.text(), vocabulary);
-  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
+  for (const TokenizerPath path : kEveryPath) {
     KnownTokenStream fast;
     TokenizeKnown(normalized.text(), vocabulary, &fast, path);
     ASSERT_EQ(fast.tokens.size(), expected.size()) << input;
@@ -383,15 +386,12 @@ TEST(TokenizeKnown, FindsGluedWordsOfEveryShape) {
   }
 }
 
-// The block path reads plain words from bit masks and leaves everything else to the byte
-// loop; on real documents both must give the same tokens, flags and keys.
-void ExpectSamePaths(std::string_view input, const std::string& name) {
-  NormalizedText normalized;
-  Normalize(input, {}, &normalized);
+// The block paths read plain words from bit masks and leave everything else to the byte
+// loop; on real documents all must give the same tokens, flags and keys.
+void ExpectSameTokens(std::string_view normalized, TokenizerPath path, const TokenStream& bytes,
+                      const std::string& name) {
   TokenStream blocks;
-  TokenStream bytes;
-  Tokenize(normalized.text(), &blocks, TokenizerPath::kBlocks);
-  Tokenize(normalized.text(), &bytes, TokenizerPath::kBytes);
+  Tokenize(normalized, &blocks, path);
   ASSERT_EQ(blocks.tokens.size(), bytes.tokens.size()) << name;
   for (size_t i = 0; i < bytes.tokens.size(); ++i) {
     const Token& a = blocks.tokens[i];
@@ -400,6 +400,38 @@ void ExpectSamePaths(std::string_view input, const std::string& name) {
                 blocks.Key(a) == bytes.Key(b))
         << name << " token " << i << ": \"" << blocks.Key(a) << "\" against \"" << bytes.Key(b)
         << "\"";
+  }
+}
+
+void ExpectSamePaths(std::string_view input, const std::string& name) {
+  NormalizedText normalized;
+  Normalize(input, {}, &normalized);
+  TokenStream bytes;
+  Tokenize(normalized.text(), &bytes, TokenizerPath::kBytes);
+  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks}) {
+    ExpectSameTokens(normalized.text(), path, bytes, name);
+  }
+}
+
+// Each block path classifies the 64 bytes of a block at once (AVX-512BW or SSE2, by the
+// CPU): every ASCII byte, at every place in a block, must end, join or start words as the
+// byte loop says.
+TEST(TokenizerPaths, AgreeOnEveryAsciiByteAtEveryPlaceInABlock) {
+  // A ':' or '@' swept onto a 'Q' makes a web or mail address of its chunk.
+  const std::string words = "node.js C++ www.x.org o'reilly httpsQ//jobs/go jQx.io Go #x +y \"q\" ";
+  for (int byte = 0; byte < 0x80; ++byte) {
+    for (size_t at = 0; at < 64; ++at) {
+      std::string text;
+      while (text.size() < 160) text += words;
+      text[at] = static_cast<char>(byte);
+      text[at + 64] = static_cast<char>(byte);
+      TokenStream bytes;
+      Tokenize(text, &bytes, TokenizerPath::kBytes);
+      for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks}) {
+        ExpectSameTokens(text, path, bytes,
+                         "byte " + std::to_string(byte) + " at " + std::to_string(at));
+      }
+    }
   }
 }
 
