@@ -9,7 +9,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "base/cpu.h"
 #include "text/utf8.h"
 
 namespace jobfit::read {
@@ -75,47 +74,16 @@ void AddIssue(ReadQuality* quality, ReadIssueKind kind, ReadConfidence severity,
 
 namespace {
 
-#if defined(__SSE2__)
-// Bit i of each mask describes byte i of a 64-byte block.
-struct AsciiBlockMasks {
-  uint64_t letters = 0;
-  uint64_t vowels = 0;   // a, e, i, o, u, y in either case
-  uint64_t blank = 0;    // ' ', '\t', '\n', '\r', '\f'
-  uint64_t control = 0;  // below 0x20, 0x7F, and every non-ASCII byte
-  uint64_t high = 0;     // non-ASCII
-};
-#endif
-
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-// The masks of a block in one register: a resume's every byte is counted, and the SSE2 form
-// below spent most of the count's instructions building these masks sixteen bytes at a time.
-JOBFIT_TARGET_AVX512BW AsciiBlockMasks ClassifyWide(const char* block) {
-  using text::ByteEqualMask;
-  const __m512i bytes = _mm512_loadu_si512(block);
-  const __m512i lower = _mm512_or_si512(bytes, _mm512_set1_epi8(0x20));
-  AsciiBlockMasks m;
-  m.high = text::HighByteMask(bytes);
-  m.letters = text::AsciiLetterMask(bytes);
-  m.vowels = ByteEqualMask(lower, 'a') | ByteEqualMask(lower, 'e') | ByteEqualMask(lower, 'i') |
-             ByteEqualMask(lower, 'o') | ByteEqualMask(lower, 'u') | ByteEqualMask(lower, 'y');
-  m.blank = ByteEqualMask(bytes, ' ') | ByteEqualMask(bytes, '\t') | ByteEqualMask(bytes, '\n') |
-            ByteEqualMask(bytes, '\r') | ByteEqualMask(bytes, '\f');
-  m.control = text::ByteRangeMask(bytes, 0, 0x20) | ByteEqualMask(bytes, 0x7F) | m.high;
-  return m;
-}
-#endif
-
 // Counts one text; a word (a run of letters) may span 64-byte blocks but not texts.
 class Counter {
  public:
-  Counter(TextCounts* counts, CountPath path)
-      : c_(*counts), wide_(path == CountPath::kBlocks && base::CpuHasAvx512Bw()) {}
+  explicit Counter(TextCounts* counts) : c_(*counts) {}
 
   void Count(std::string_view text, CountPath path) {
     size_t pos = 0;
     while (pos < text.size()) {
 #if defined(__SSE2__)
-      if (path != CountPath::kBytes) {
+      if (path == CountPath::kBlocks) {
         size_t counted;
         if (pos + 64 <= text.size()) {
           counted = CountAsciiBlock(text.data() + pos, 64);
@@ -199,8 +167,17 @@ class Counter {
     return (x * 0x0101010101010101ULL) >> 56;
   }
 
-  static AsciiBlockMasks Classify(const char* block) {
-    AsciiBlockMasks m;
+  // Counts the ASCII bytes among the first `available` (at most 64) of the 64 at block
+  // that come before any other, and returns how many it counted. Runs of letters are taken from bit
+  // masks: only those of five letters or more are looked at one by one, for a vowel, and a run that
+  // touches either end of the counted bytes is carried on as the byte loop would. Walking every run
+  // and gap of a resume sixteen bytes at a time was most of the count's time.
+  size_t CountAsciiBlock(const char* block, size_t available) {
+    uint64_t letters = 0;
+    uint64_t vowels = 0;
+    uint64_t blank = 0;
+    uint64_t control = 0;
+    uint64_t high = 0;
     const auto mask = [](__m128i lanes) {
       return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(lanes)));
     };
@@ -210,38 +187,18 @@ class Counter {
       const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
       const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
       const int shift = 16 * part;
-      m.high |= mask(bytes) << shift;
-      m.letters |= mask(text::AsciiLetterLanes(bytes)) << shift;
-      m.vowels |= mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(lower_eq('a'), lower_eq('e')),
-                                                 _mm_or_si128(lower_eq('i'), lower_eq('o'))),
-                                    _mm_or_si128(lower_eq('u'), lower_eq('y'))))
-                  << shift;
-      m.blank |= mask(_mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
-                                   _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f'))))
-                 << shift;
+      high |= mask(bytes) << shift;
+      letters |= mask(text::AsciiLetterLanes(bytes)) << shift;
+      vowels |= mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(lower_eq('a'), lower_eq('e')),
+                                               _mm_or_si128(lower_eq('i'), lower_eq('o'))),
+                                  _mm_or_si128(lower_eq('u'), lower_eq('y'))))
+                << shift;
+      blank |= mask(_mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
+                                 _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f'))))
+               << shift;
       // Bytes from 0x80 are negative as signed: "below 0x20" takes them, the prefix not.
-      m.control |= mask(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), eq(0x7F)))
-                   << shift;
+      control |= mask(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), eq(0x7F))) << shift;
     }
-    return m;
-  }
-
-  // Counts the ASCII bytes among the first `available` (at most 64) of the 64 at block
-  // that come before any other, and returns how many it counted. Runs of letters are taken from bit
-  // masks: only those of five letters or more are looked at one by one, for a vowel, and a run that
-  // touches either end of the counted bytes is carried on as the byte loop would. Walking every run
-  // and gap of a resume sixteen bytes at a time was most of the count's time.
-  size_t CountAsciiBlock(const char* block, size_t available) {
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-    const AsciiBlockMasks masks = wide_ ? ClassifyWide(block) : Classify(block);
-#else
-    const AsciiBlockMasks masks = Classify(block);
-#endif
-    uint64_t letters = masks.letters;
-    uint64_t vowels = masks.vowels;
-    const uint64_t blank = masks.blank;
-    const uint64_t control = masks.control;
-    const uint64_t high = masks.high;
     const auto low_bits = [](uint64_t n) {
       return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     };
@@ -292,7 +249,6 @@ class Counter {
 #endif
 
   TextCounts& c_;
-  bool wide_;  // blocks are classified with AVX-512BW
   uint64_t run_ = 0;
   bool run_has_vowel_ = false;
   bool run_ascii_ = true;
@@ -302,14 +258,14 @@ class Counter {
 
 TextCounts CountText(std::string_view text, CountPath path) {
   TextCounts counts;
-  Counter(&counts, path).Count(text, path);
+  Counter(&counts).Count(text, path);
   return counts;
 }
 
 void AssessText(std::string_view text, double coverage, ReadQuality* quality) {
   TextCounts counts;
   const auto count = [&](std::string_view part) {
-    Counter(&counts, CountPath::kBlocks).Count(part, CountPath::kBlocks);
+    Counter(&counts).Count(part, CountPath::kBlocks);
   };
   // The shares below are statistics: on a large text (a bulk corpus) a sample of evenly
   // spread windows gives the same verdict at a fraction of the cost.

@@ -34,10 +34,9 @@ struct TextCounts {
   bool operator==(const TextCounts&) const = default;
 };
 
-// kBlocks takes 64 ASCII bytes at a time, classified with AVX-512BW where the CPU has it
-// (base/cpu.h) and with SSE2 elsewhere; kBaselineBlocks is kBlocks held to SSE2 and kBytes
-// the byte loop alone, kept so tests hold every path to the same counts on any machine.
-enum class CountPath { kBlocks, kBaselineBlocks, kBytes };
+// kBlocks takes 64 ASCII bytes at a time; kBytes is the byte loop alone, kept so tests
+// can hold the two to the same counts.
+enum class CountPath { kBlocks, kBytes };
 TextCounts CountText(std::string_view text, CountPath path = CountPath::kBlocks);
 
 }  // namespace jobfit::read

@@ -4,13 +4,12 @@
 #include <cstring>
 
 #if defined(__SSE2__)
-#include <immintrin.h>
+#include <emmintrin.h>
 #endif
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "base/cpu.h"
 #include "text/utf8.h"
 #include "text/vocabulary.h"
 
@@ -287,39 +286,6 @@ bool HasGlue(uint64_t head, uint64_t tail) {
   return (glue_head | glue_tail) != 0;
 }
 
-#if defined(__SSE2__)
-// Bit i of each mask describes byte block[i] of 64 bytes.
-struct BlockMasks {
-  uint64_t alnum = 0;  // ASCII letters and digits
-  uint64_t space = 0;  // white space, where contact-data chunks end
-  uint64_t rules = 0;  // bytes whose meaning depends on the tokenizer's rules (below)
-  uint64_t dot = 0;
-};
-
-// The '.' and apostrophes that matter, and the non-ASCII bytes, join the rules bytes.
-inline uint64_t RulesOf(uint64_t rules, uint64_t alnum, uint64_t high, uint64_t dot,
-                        uint64_t quote) {
-  const uint64_t last = uint64_t{1} << 63;
-  return rules | high | ((dot | quote) & (((alnum | high) >> 1) | last));
-}
-
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-// BlockMasks of 64 bytes in one register: AVX-512BW compares give the bit masks directly,
-// where SSE2 needs four loads, a byte mask per compare and shifts to join them.
-JOBFIT_TARGET_AVX512BW BlockMasks ClassifyWide(const char* block) {
-  const __m512i bytes = _mm512_loadu_si512(block);
-  BlockMasks m;
-  m.alnum = AsciiLetterMask(bytes) | ByteRangeMask(bytes, '0', 10);
-  m.space = ByteEqualMask(bytes, ' ') | ByteRangeMask(bytes, '\t', 5);
-  m.dot = ByteEqualMask(bytes, '.');
-  const uint64_t rules = ByteEqualMask(bytes, '+') | ByteEqualMask(bytes, '#') |
-                         ByteEqualMask(bytes, '@') | ByteEqualMask(bytes, ':');
-  m.rules = RulesOf(rules, m.alnum, HighByteMask(bytes), m.dot, ByteEqualMask(bytes, '\''));
-  return m;
-}
-#endif  // JOBFIT_HAVE_AVX512BW_PATHS
-#endif  // __SSE2__
-
 // The rules of the module comment, in one pass over the text. What becomes of each token
 // is the sink's business: the full stream keeps every token with its key (for aliases and
 // tests), the known-token scan keeps only the words a vocabulary holds.
@@ -327,11 +293,7 @@ template <typename Sink>
 class TextTokenizer {
  public:
   TextTokenizer(std::string_view s, Sink* sink, TokenizerPath path)
-      : s_(s),
-        end_(s.size()),
-        sink_(sink),
-        blocks_(path != TokenizerPath::kBytes),
-        wide_(path == TokenizerPath::kBlocks && base::CpuHasAvx512Bw()) {}
+      : s_(s), end_(s.size()), sink_(sink), blocks_(path == TokenizerPath::kBlocks) {}
 
   std::string_view text() const { return s_; }
 
@@ -402,6 +364,14 @@ class TextTokenizer {
 
  private:
 #if defined(__SSE2__)
+  // Bit i of each mask describes byte block[i] of 64 bytes.
+  struct BlockMasks {
+    uint64_t alnum = 0;  // ASCII letters and digits
+    uint64_t space = 0;  // white space, where contact-data chunks end
+    uint64_t rules = 0;  // bytes whose meaning depends on the tokenizer's rules (below)
+    uint64_t dot = 0;
+  };
+
   static BlockMasks Classify(const char* block) {
     BlockMasks m;
     uint64_t quote = 0;
@@ -428,7 +398,8 @@ class TextTokenizer {
     // A '.' or an apostrophe matters before a word character ("node.js", ".NET", "o'reilly",
     // "PyTorch's"); the last byte's successor is unknown, so there it always matters.
     // Non-ASCII bytes take the Unicode rules.
-    m.rules = RulesOf(m.rules, m.alnum, high, m.dot, quote);
+    const uint64_t last = uint64_t{1} << 63;
+    m.rules |= high | ((m.dot | quote) & (((m.alnum | high) >> 1) | last));
     return m;
   }
 
@@ -442,11 +413,7 @@ class TextTokenizer {
   template <typename Checkpoint>
   size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Checkpoint* chunk_mark,
                         bool* chunk_checked, size_t* rules_at) {
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-    const BlockMasks m = wide_ ? ClassifyWide(s_.data() + pos) : Classify(s_.data() + pos);
-#else
     const BlockMasks m = Classify(s_.data() + pos);
-#endif
     // A token must end before this index: one separator byte that needs no rule follows it.
     size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
     *rules_at = m.rules == 0 ? kNoRulesByte : pos + limit;
@@ -568,7 +535,6 @@ class TextTokenizer {
   size_t end_;
   Sink* sink_;
   bool blocks_;
-  bool wide_;  // blocks are classified with AVX-512BW
   bool break_pending_ = false;
   size_t last_end_ = 0;  // end of the previous token, for BreakBefore
 };

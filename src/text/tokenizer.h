@@ -59,13 +59,11 @@ struct TokenStream {
   }
 };
 
-// How the tokenizer walks the text; every path gives the same tokens. kBlocks classifies 64
+// How the tokenizer walks the text; both paths give the same tokens. kBlocks classifies 64
 // bytes at a time and reads plain words from bit masks, falling back to the byte loop for
-// any byte whose meaning needs the rules above; it classifies with AVX-512BW where the CPU
-// has it (base/cpu.h) and with SSE2 elsewhere. kBaselineBlocks is kBlocks held to SSE2 and
-// kBytes the byte loop alone, kept so tests hold every path to the same result on any
-// machine.
-enum class TokenizerPath { kBlocks, kBaselineBlocks, kBytes };
+// any byte whose meaning needs the rules above; kBytes is that byte loop alone, kept so
+// tests can hold the two to the same result.
+enum class TokenizerPath { kBlocks, kBytes };
 
 // A token the vocabulary knows. Two known tokens are adjacent in the text's token
 // sequence when their ordinals differ by one; the words between others were not kept.

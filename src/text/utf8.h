@@ -8,13 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "base/cpu.h"
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-#include <immintrin.h>
 #endif
 
 namespace jobfit::text {
@@ -56,29 +51,6 @@ inline __m128i AsciiAlnumLanes(__m128i bytes) {
   const __m128i digit =
       _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(128 - '0')), _mm_set1_epi8(-128 + 10));
   return _mm_or_si128(AsciiLetterLanes(bytes), digit);
-}
-#endif
-
-#if defined(JOBFIT_HAVE_AVX512BW_PATHS)
-// Bit i set when byte i of the 64 equals c.
-JOBFIT_TARGET_AVX512BW inline uint64_t ByteEqualMask(__m512i bytes, char c) {
-  return _cvtmask64_u64(_mm512_cmpeq_epi8_mask(bytes, _mm512_set1_epi8(c)));
-}
-
-// Bit i set when byte i of the 64, unsigned, lies in [from, from + count).
-JOBFIT_TARGET_AVX512BW inline uint64_t ByteRangeMask(__m512i bytes, char from, char count) {
-  return _cvtmask64_u64(_mm512_cmplt_epu8_mask(_mm512_sub_epi8(bytes, _mm512_set1_epi8(from)),
-                                               _mm512_set1_epi8(count)));
-}
-
-// The ASCII letters among 64 bytes: the case bit set, they fall in 'a' to 'z'.
-JOBFIT_TARGET_AVX512BW inline uint64_t AsciiLetterMask(__m512i bytes) {
-  return ByteRangeMask(_mm512_or_si512(bytes, _mm512_set1_epi8(0x20)), 'a', 26);
-}
-
-// The non-ASCII bytes among 64.
-JOBFIT_TARGET_AVX512BW inline uint64_t HighByteMask(__m512i bytes) {
-  return _cvtmask64_u64(_mm512_movepi8_mask(bytes));
 }
 #endif
 

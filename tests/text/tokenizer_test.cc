@@ -28,9 +28,6 @@ std::vector<std::string> Keys(std::string_view input) {
 
 using Strings = std::vector<std::string>;
 
-constexpr TokenizerPath kEveryPath[] = {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks,
-                                        TokenizerPath::kBytes};
-
 bool IsAsciiAlnumForTest(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -127,7 +124,7 @@ TEST(Tokenizer, JoinsWordsAtEveryTwoByteLetterAsIcuDoes) {
     std::string character;
     AppendUtf8(cp, &character);
     const std::string text = "ab" + character + "cd " + std::string(64, 'x');
-    for (const TokenizerPath path : kEveryPath) {
+    for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
       TokenStream stream;
       Tokenize(text, &stream, path);
       ASSERT_GE(stream.tokens.size(), 2u);
@@ -274,7 +271,7 @@ void ExpectSameKnownTokens(std::string_view input, const Vocabulary& vocabulary)
   NormalizedText normalized;
   Normalize(input, {}, &normalized);
   const std::vector<KnownToken> expected = KnownTokensTheLongWay(normalized.text(), vocabulary);
-  for (const TokenizerPath path : kEveryPath) {
+  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
     KnownTokenStream fast;
     TokenizeKnown(normalized.text(), vocabulary, &fast, path);
     ASSERT_EQ(fast.tokens.size(), expected.size()) << input;
@@ -386,12 +383,15 @@ TEST(TokenizeKnown, FindsGluedWordsOfEveryShape) {
   }
 }
 
-// The block paths read plain words from bit masks and leave everything else to the byte
-// loop; on real documents all must give the same tokens, flags and keys.
-void ExpectSameTokens(std::string_view normalized, TokenizerPath path, const TokenStream& bytes,
-                      const std::string& name) {
+// The block path reads plain words from bit masks and leaves everything else to the byte
+// loop; on real documents both must give the same tokens, flags and keys.
+void ExpectSamePaths(std::string_view input, const std::string& name) {
+  NormalizedText normalized;
+  Normalize(input, {}, &normalized);
   TokenStream blocks;
-  Tokenize(normalized, &blocks, path);
+  TokenStream bytes;
+  Tokenize(normalized.text(), &blocks, TokenizerPath::kBlocks);
+  Tokenize(normalized.text(), &bytes, TokenizerPath::kBytes);
   ASSERT_EQ(blocks.tokens.size(), bytes.tokens.size()) << name;
   for (size_t i = 0; i < bytes.tokens.size(); ++i) {
     const Token& a = blocks.tokens[i];
@@ -403,19 +403,8 @@ void ExpectSameTokens(std::string_view normalized, TokenizerPath path, const Tok
   }
 }
 
-void ExpectSamePaths(std::string_view input, const std::string& name) {
-  NormalizedText normalized;
-  Normalize(input, {}, &normalized);
-  TokenStream bytes;
-  Tokenize(normalized.text(), &bytes, TokenizerPath::kBytes);
-  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks}) {
-    ExpectSameTokens(normalized.text(), path, bytes, name);
-  }
-}
-
-// Each block path classifies the 64 bytes of a block at once (AVX-512BW or SSE2, by the
-// CPU): every ASCII byte, at every place in a block, must end, join or start words as the
-// byte loop says.
+// The block path classifies the 64 bytes of a block at once: every ASCII byte, at every
+// place in a block, must end, join or start words as the byte loop says.
 TEST(TokenizerPaths, AgreeOnEveryAsciiByteAtEveryPlaceInABlock) {
   // A ':' or '@' swept onto a 'Q' makes a web or mail address of its chunk.
   const std::string words = "node.js C++ www.x.org o'reilly httpsQ//jobs/go jQx.io Go #x +y \"q\" ";
@@ -425,12 +414,7 @@ TEST(TokenizerPaths, AgreeOnEveryAsciiByteAtEveryPlaceInABlock) {
       while (text.size() < 160) text += words;
       text[at] = static_cast<char>(byte);
       text[at + 64] = static_cast<char>(byte);
-      TokenStream bytes;
-      Tokenize(text, &bytes, TokenizerPath::kBytes);
-      for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBaselineBlocks}) {
-        ExpectSameTokens(text, path, bytes,
-                         "byte " + std::to_string(byte) + " at " + std::to_string(at));
-      }
+      ExpectSamePaths(text, "byte " + std::to_string(byte) + " at " + std::to_string(at));
     }
   }
 }
