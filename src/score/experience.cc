@@ -52,10 +52,7 @@ bool IsRangeGap(std::string_view gap) {
 }  // namespace
 
 std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
-  std::string lower(sentence);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower = LowerAscii(sentence);
   std::vector<YearsPhrase> phrases;
   // A resume's summary is read whole: only the few words around each "years" matter, so
   // they are found from there instead of splitting the whole text into words.

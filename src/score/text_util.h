@@ -25,6 +25,9 @@ std::vector<Range> SplitLines(std::string_view text);
 // Returns the text without leading and trailing spaces, tabs and "\r".
 std::string_view Trim(std::string_view s);
 
+// Returns s with its ASCII letters lower-cased, every other byte as it was.
+std::string LowerAscii(std::string_view s);
+
 // Returns s with ASCII letters lower-cased and every run of white space (including line
 // breaks) made one space, trimmed: the form cue words are looked for in.
 std::string FoldForCues(std::string_view s);

@@ -140,11 +140,7 @@ std::optional<DateRange> FindDateRange(std::string_view line, MonthIndex as_of) 
   // Every date has a year in digits, and only starts a token: most lines of a resume are
   // turned away without looking at each byte of them again.
   if (std::none_of(line.begin(), line.end(), IsDigit)) return std::nullopt;
-  std::string lower(line);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  const DateParser parser(std::move(lower));
+  const DateParser parser(LowerAscii(line));
   for (size_t pos = 0; pos < parser.size(); ++pos) {
     if (!parser.StartsToken(pos)) continue;
     std::optional<Date> first = parser.DateAt(pos);

@@ -46,6 +46,39 @@ TEST(ResumeSections, RecogniseCommonHeadingsInAnyCase) {
   EXPECT_EQ(sections[2].kind, ResumeSection::kOther);
 }
 
+// A resume heading has at most four words, counted across runs of spaces and tabs.
+TEST(ResumeSections, CountHeadingWordsAcrossSpacesAndTabs) {
+  EXPECT_EQ(ClassifyResumeHeading("  Work \t  Experience  "), ResumeSection::kExperience);
+  EXPECT_EQ(ClassifyResumeHeading("\tSkills\tand\tTools\t"), ResumeSection::kSkills);
+  EXPECT_EQ(ClassifyResumeHeading("Relevant Work Experience Abroad"), ResumeSection::kExperience);
+  EXPECT_EQ(ClassifyResumeHeading("Relevant Work Experience In Europe"), std::nullopt);
+  EXPECT_EQ(ClassifyResumeHeading("Relevant\tWork\tExperience\tIn\tEurope"), std::nullopt);
+  EXPECT_EQ(ClassifyAdHeading("What you will do here daily"), AdSection::kDuties);
+  EXPECT_EQ(ClassifyAdHeading("What you will do here each day"), std::nullopt);
+}
+
+TEST(TextUtil, LowerAsciiChangesOnlyAsciiCapitals) {
+  std::string every;
+  for (int c = 0; c < 256; ++c) every.push_back(static_cast<char>(c));
+  const std::string lower = LowerAscii(every);
+  ASSERT_EQ(lower.size(), every.size());
+  for (int c = 0; c < 256; ++c) {
+    const char want = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    EXPECT_EQ(lower[static_cast<size_t>(c)], want) << c;
+  }
+  EXPECT_EQ(LowerAscii("5 YEARS of \xC3\x89"
+                       "COLE Python"),
+            "5 years of \xC3\x89"
+            "cole python");
+}
+
+TEST(TextUtil, FoldForCuesAndOneLineCollapseWhiteSpace) {
+  EXPECT_EQ(FoldForCues("  Nice\t TO \r\n Have:  "), "nice to have:");
+  EXPECT_EQ(FoldForCues(" \n\t "), "");
+  EXPECT_EQ(OneLine("- Build  ML\n pipelines\t"), "Build ML pipelines");
+  EXPECT_EQ(OneLine("Python"), "Python");
+}
+
 double OnlyYears(const std::string& sentence) {
   const auto phrases = FindYearsPhrases(sentence);
   return phrases.size() == 1 ? phrases[0].years : -1;
