@@ -83,7 +83,8 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
   const MonthIndex as_of = options.as_of != 0 ? options.as_of : Today();
   const Lexicon& lexicon = matcher.lexicon();
   ResumeAnalysis out;
-  const auto sections = internal::FindResumeSections(text);
+  const std::vector<Range> lines = internal::SplitLines(text);
+  const auto sections = internal::FindResumeSections(text, lines);
   auto section_at = [&](uint64_t pos) {
     ResumeSection kind = ResumeSection::kHeader;
     for (const auto& section : sections) {
@@ -96,7 +97,6 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
 
   // Dated roles: in the experience sections, a line with a date range starts a role (or
   // the line above it does, when the dates stand on a line of their own).
-  const std::vector<Range> lines = internal::SplitLines(text);
   struct RoleStart {
     size_t line = 0;
     internal::DateRange range;

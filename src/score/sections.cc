@@ -115,11 +115,11 @@ constexpr Phrase<ResumeSection> kResumePhrases[] = {
 };
 
 template <typename Kind, typename Classifier, typename Unknown>
-std::vector<Section<Kind>> Split(std::string_view text, Kind first, Classifier classify,
-                                 Unknown unknown) {
+std::vector<Section<Kind>> Split(std::string_view text, const std::vector<Range>& lines, Kind first,
+                                 Classifier classify, Unknown unknown) {
   std::vector<Section<Kind>> sections;
   sections.push_back({first, {0, 0}, {0, text.size()}});
-  for (const Range& line : SplitLines(text)) {
+  for (const Range& line : lines) {
     const std::string_view content = text.substr(line.begin, line.end - line.begin);
     std::optional<Kind> kind = classify(content);
     if (!kind) kind = unknown(content);
@@ -222,7 +222,7 @@ std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
   // An unknown heading ends with a colon ("Tech stack:"); its lines are treated as duties:
   // named in the ad's description of the job, but not marked as requirements.
   return Split(
-      text, AdSection::kPreamble, ClassifyAdHeading,
+      text, SplitLines(text), AdSection::kPreamble, ClassifyAdHeading,
       [](std::string_view line) -> std::optional<AdSection> {
         line = Trim(line);
         if (LooksLikeHeading(line) && WordCount(line) <= 4 && !line.empty() && line.back() == ':') {
@@ -233,11 +233,16 @@ std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
 }
 
 std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text) {
+  return FindResumeSections(text, SplitLines(text));
+}
+
+std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text,
+                                                       const std::vector<Range>& lines) {
   // An unknown heading in capitals ("INTERESTS", "AWARDS") starts an "other" section;
   // the resume's name and title lines are mixed case, so they stay in the header.
   // The heading shape is tested once per line for both kinds of heading.
   return Split(
-      text, ResumeSection::kHeader,
+      text, lines, ResumeSection::kHeader,
       [](std::string_view line) -> std::optional<ResumeSection> {
         if (!LooksLikeHeading(line) || WordCount(line) > 4) return std::nullopt;
         if (const std::optional<ResumeSection> kind = FirstPhraseIn(line, kResumePhrases))
