@@ -229,16 +229,17 @@ class Counter {
       carried = prefix & ~low_bits(last_gap + 1);
       letters &= ~carried;
     }
-    // Runs wholly inside: those of five letters or more are words.
+    // Runs wholly inside: those of five letters or more are words, counted by their starts.
     const uint64_t starts = letters & ~(letters << 1);
-    uint64_t words = starts & (letters >> 1) & (letters >> 2) & (letters >> 3) & (letters >> 4);
-    while (words != 0) {
-      const auto start = static_cast<unsigned>(__builtin_ctzll(words));
-      words &= words - 1;
-      const auto length = static_cast<uint64_t>(__builtin_ctzll(~(letters >> start)));
-      ++c_.words;
-      if (((vowels >> start) & low_bits(length)) == 0) ++c_.vowelless_words;
-    }
+    const uint64_t words =
+        starts & (letters >> 1) & (letters >> 2) & (letters >> 3) & (letters >> 4);
+    c_.words += Popcount(words);
+    // A word with no vowel is all consonants: its start bit added to the consonants carries
+    // through the whole word into the byte after it, which is no letter; a vowel stops the
+    // carry. (No word here ends at the last counted byte: that run is carried.) One
+    // addition for all the block's words, where a loop over them mispredicted its exit.
+    const uint64_t after_ends = (letters & ~(letters >> 1)) << 1;
+    c_.vowelless_words += Popcount(((letters & ~vowels) + words) & after_ends);
     if (carried != 0) {
       run_ = Popcount(carried);
       run_has_vowel_ = (vowels & carried) != 0;
