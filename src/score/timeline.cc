@@ -54,6 +54,13 @@ class DateParser {
   bool StartsToken(size_t pos) const {
     return pos == 0 || !(IsLetter(s_[pos - 1]) || IsDigit(s_[pos - 1]));
   }
+  // Whether a date can start at pos: with a letter (a month), a digit, or an apostrophe
+  // ("'19", or the UTF-8 of a curly one). The spaces and punctuation of a line, most of
+  // its token starts, are passed over without trying every form of date on them.
+  bool MayStartDate(size_t pos) const {
+    const char c = s_[pos];
+    return IsLetter(c) || IsDigit(c) || c == '\'' || c == '\xE2';
+  }
 
  private:
   size_t SkipSpaces(size_t pos) const {
@@ -67,7 +74,8 @@ class DateParser {
   std::optional<Date> YearOnly(size_t pos) const {
     if (pos + 4 <= s_.size() && DigitAt(pos) && DigitAt(pos + 1) && DigitAt(pos + 2) &&
         DigitAt(pos + 3) && !DigitAt(pos + 4)) {
-      const int year = std::stoi(s_.substr(pos, 4));
+      const int year = (s_[pos] - '0') * 1000 + (s_[pos + 1] - '0') * 100 +
+                       (s_[pos + 2] - '0') * 10 + (s_[pos + 3] - '0');
       if (year < 1950 || year > 2100) return std::nullopt;
       return Date{year, 0, pos + 4};
     }
@@ -96,7 +104,12 @@ class DateParser {
     size_t end = pos;
     while (LetterAt(end)) ++end;
     const std::string_view word(s_.data() + pos, end - pos);
-    if (word.size() < 3) return std::nullopt;
+    // Month names run from three letters to nine ("september") and start with one of
+    // these; most words of a dated line are turned away before 24 comparisons.
+    if (word.size() < 3 || word.size() > 9 ||
+        std::string_view("jfmasond").find(word[0]) == std::string_view::npos) {
+      return std::nullopt;
+    }
     for (size_t m = 0; m < kMonths.size(); ++m) {
       static constexpr std::array<std::string_view, 12> kFull = {
           "january", "february", "march",     "april",   "may",      "june",
@@ -123,7 +136,7 @@ class DateParser {
     if (end - pos > 2 || end >= s_.size() || (s_[end] != '/' && s_[end] != '.')) {
       return std::nullopt;
     }
-    const int month = std::stoi(s_.substr(pos, end - pos));
+    const int month = end - pos == 1 ? s_[pos] - '0' : (s_[pos] - '0') * 10 + (s_[pos + 1] - '0');
     if (month < 1 || month > 12) return std::nullopt;
     std::optional<Date> year = YearOnly(end + 1);
     if (!year) return std::nullopt;
@@ -142,7 +155,7 @@ std::optional<DateRange> FindDateRange(std::string_view line, MonthIndex as_of) 
   if (std::none_of(line.begin(), line.end(), IsDigit)) return std::nullopt;
   const DateParser parser(LowerAscii(line));
   for (size_t pos = 0; pos < parser.size(); ++pos) {
-    if (!parser.StartsToken(pos)) continue;
+    if (!parser.MayStartDate(pos) || !parser.StartsToken(pos)) continue;
     std::optional<Date> first = parser.DateAt(pos);
     if (!first) continue;
     std::optional<size_t> after = parser.Separator(first->end);

@@ -149,6 +149,23 @@ TEST(Dates, RangesOfEveryForm) {
   range = FindDateRange("'19 to '21", now);
   ASSERT_TRUE(range);
   EXPECT_EQ(range->begin, MakeMonth(2019, 1));
+  // A curly apostrophe opening the line, and month names of every length.
+  range = FindDateRange(
+      "\xE2\x80\x99"
+      "19 \xE2\x80\x93 \xE2\x80\x99"
+      "21",
+      now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2019, 1));
+  EXPECT_EQ(range->end, MakeMonth(2021, 12));
+  range = FindDateRange("Lead (remote), September 2019 - Sept. 2020", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2019, 9));
+  EXPECT_EQ(range->end, MakeMonth(2020, 9));
+  range = FindDateRange("Analyst: May 2016 to December 2017", now);
+  ASSERT_TRUE(range);
+  EXPECT_EQ(range->begin, MakeMonth(2016, 5));
+  EXPECT_EQ(range->end, MakeMonth(2017, 12));
   EXPECT_FALSE(FindDateRange("M.Sc. Computer Science, University of Leeds, 2017", now));
   EXPECT_FALSE(FindDateRange("2020 - 2018", now));
 }
