@@ -273,6 +273,39 @@ TEST(Matcher, ExplainRecordsEveryDecisionWithItsReason) {
   EXPECT_TRUE(matcher.Scan("Go ahead").decisions.empty());
 }
 
+// Context words are found by their token id: a word listed twice, a word of several tokens
+// (which no single token equals), and many words, the nearest of which is named.
+TEST(Matcher, ContextWordsAreFoundByIdWhateverTheirPlaceInTheList) {
+  nlohmann::json positive = nlohmann::json::array();
+  for (int k = 0; k < 60; ++k) positive.push_back("word" + std::to_string(k));
+  positive.push_back("statistics");
+  positive.push_back("statistics");
+  positive.push_back("data science");
+  const std::string json =
+      R"({"schema": "jobfit.lexicon/1", "name": "words", "version": "1", "entries": [
+        {"id": "r", "name": "R", "category": "language", "sources": ["extended"],
+         "aliases": [{"text": "R", "case": "exact", "ambiguous": true}],
+         "context": {"default": "reject", "skills_list": false, "tech_neighbors": false,
+                     "window": 4, "negative": ["rated", "word7"], "positive": )" +
+      positive.dump() + "}}]}";
+  Result<Lexicon> lexicon = Lexicon::FromJson(json, "words.json");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  ScanOptions options;
+  options.explain = true;
+  const auto reason = [&](std::string_view text) {
+    const ScanResult result = matcher->Scan(text, options);
+    return result.decisions.size() == 1 ? result.decisions[0].reason : std::string("?");
+  };
+  EXPECT_EQ(reason("statistics in R"), "accepted: near \"statistics\"");
+  EXPECT_EQ(reason("R and word59"), "accepted: near \"word59\"");
+  EXPECT_EQ(reason("word0 word1 R"), "accepted: near \"word1\"");
+  EXPECT_EQ(reason("word7 R word3"), "rejected: near \"word7\"");
+  EXPECT_EQ(reason("data science R"), "rejected: no supporting context (default reject)");
+  EXPECT_EQ(reason("R in a rated film"), "rejected: near \"rated\"");
+}
+
 TEST(Matcher, OffsetsPointIntoTheOriginalText) {
   const Matcher matcher = CompileFixture();
   const std::string text = "\u201CPy\u00ADTorch\u201D and scikit-\nlearn and Dock-\ner";
