@@ -38,8 +38,8 @@ struct CompiledPattern {
 };
 
 // A context rule's words by vocabulary id: the words around every ambiguous occurrence
-// are looked up here, and a scan of the whole list per word was a tenth of the scan's own
-// work with the built-in lexicon.
+// are looked up here. Comparing each with the whole list was 2.6% of a scan's
+// instructions with the built-in lexicon, and grew with the length of the lists.
 struct ContextWords {
   struct ById {
     uint32_t id;

@@ -232,10 +232,6 @@ std::vector<Section<AdSection>> FindAdSections(std::string_view text) {
       });
 }
 
-std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text) {
-  return FindResumeSections(text, SplitLines(text));
-}
-
 std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text,
                                                        const std::vector<Range>& lines) {
   // An unknown heading in capitals ("INTERESTS", "AWARDS") starts an "other" section;

@@ -36,9 +36,8 @@ std::optional<ResumeSection> ClassifyResumeHeading(std::string_view line);
 
 // Splits an ad into sections; the first is always the preamble (possibly empty).
 std::vector<Section<AdSection>> FindAdSections(std::string_view text);
-// Splits a resume into sections; the first is always the header (possibly empty). The
-// second form takes the text's SplitLines, for a caller that needs them too.
-std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text);
+// Splits a resume into sections; the first is always the header (possibly empty). `lines`
+// is the text's SplitLines, which the caller needs too.
 std::vector<Section<ResumeSection>> FindResumeSections(std::string_view text,
                                                        const std::vector<Range>& lines);
 

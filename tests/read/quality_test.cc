@@ -57,15 +57,7 @@ TEST(ReadQualityCounts, PathsAgreeAcrossBlockEdges) {
 // block, must count as the byte loop counts it.
 TEST(ReadQualityCounts, PathsAgreeOnEveryByteAtEveryPlaceInABlock) {
   const std::string words = "Rhythms PYTHON sky\tqueue\r\nxkcdq AEIOU\f bcdfg tsktsk ";
-  for (int byte = 0; byte < 0x100; ++byte) {
-    for (size_t at = 0; at < 64; ++at) {
-      std::string text;
-      while (text.size() < 140) text += words;
-      text[at] = static_cast<char>(byte);
-      text[at + 64] = static_cast<char>(byte);
-      ExpectSamePaths(text, "byte " + std::to_string(byte) + " at " + std::to_string(at));
-    }
-  }
+  test_util::ForEachByteAtEveryPlaceInABlock(words, 140, 0x100, ExpectSamePaths);
 }
 
 TEST(ReadQualityCounts, PathsAgreeOnRandomText) {

@@ -39,7 +39,7 @@ TEST(ResumeSections, RecogniseCommonHeadingsInAnyCase) {
   EXPECT_EQ(ClassifyResumeHeading("Education"), ResumeSection::kEducation);
   EXPECT_EQ(ClassifyResumeHeading("LICENSES & CERTIFICATIONS"), ResumeSection::kCertifications);
   const std::string resume = "Jane Doe\nData Engineer\n\nSKILLS\nPython\r\nINTERESTS\nChess\n";
-  const auto sections = FindResumeSections(resume);
+  const auto sections = FindResumeSections(resume, SplitLines(resume));
   ASSERT_EQ(sections.size(), 3u);
   EXPECT_EQ(sections[0].kind, ResumeSection::kHeader);
   EXPECT_EQ(sections[1].kind, ResumeSection::kSkills);

@@ -1,13 +1,16 @@
-// Helpers every test binary may use: reading a file whole, and golden-file comparison
-// (JOBFIT_UPDATE_GOLDEN=1 rewrites the golden file instead; review the diff like code).
+// Helpers every test binary may use: reading a file whole, golden-file comparison
+// (JOBFIT_UPDATE_GOLDEN=1 rewrites the golden file instead; review the diff like code), and
+// sweeping bytes over the 64-byte blocks of the text scans.
 #ifndef JOBFIT_TESTS_TESTING_TEST_UTIL_H_
 #define JOBFIT_TESTS_TESTING_TEST_UTIL_H_
 
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -33,6 +36,23 @@ inline void ExpectGolden(const std::filesystem::path& path, const std::string& a
   EXPECT_EQ(Slurp(path), actual) << "golden file " << path
                                  << " differs; if the change is right, rerun with "
                                     "JOBFIT_UPDATE_GOLDEN=1 and review the diff";
+}
+
+// Calls check(text, name) for each byte value below `byte_end` at each of the 64 places of
+// a block: the text is `words` repeated to at least `length` bytes (more than two blocks)
+// with that byte put at the place in the first block and at the same place in the second.
+template <typename Check>
+void ForEachByteAtEveryPlaceInABlock(std::string_view words, size_t length, int byte_end,
+                                     Check check) {
+  for (int byte = 0; byte < byte_end; ++byte) {
+    for (size_t at = 0; at < 64; ++at) {
+      std::string text;
+      while (text.size() < length) text += words;
+      text[at] = static_cast<char>(byte);
+      text[at + 64] = static_cast<char>(byte);
+      check(text, "byte " + std::to_string(byte) + " at " + std::to_string(at));
+    }
+  }
 }
 
 }  // namespace jobfit::test_util

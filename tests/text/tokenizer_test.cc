@@ -408,15 +408,7 @@ void ExpectSamePaths(std::string_view input, const std::string& name) {
 TEST(TokenizerPaths, AgreeOnEveryAsciiByteAtEveryPlaceInABlock) {
   // A ':' or '@' swept onto a 'Q' makes a web or mail address of its chunk.
   const std::string words = "node.js C++ www.x.org o'reilly httpsQ//jobs/go jQx.io Go #x +y \"q\" ";
-  for (int byte = 0; byte < 0x80; ++byte) {
-    for (size_t at = 0; at < 64; ++at) {
-      std::string text;
-      while (text.size() < 160) text += words;
-      text[at] = static_cast<char>(byte);
-      text[at + 64] = static_cast<char>(byte);
-      ExpectSamePaths(text, "byte " + std::to_string(byte) + " at " + std::to_string(at));
-    }
-  }
+  test_util::ForEachByteAtEveryPlaceInABlock(words, 160, 0x80, ExpectSamePaths);
 }
 
 TEST(TokenizerPaths, AgreeOnTheCorporaAndGuides) {
