@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "base/file.h"
+#include "text/code_points.h"
 #include "text/utf8.h"
 
 namespace jobfit::text {
@@ -329,6 +330,7 @@ class RunNormalizer {
         out_->Replace(pos, pos + len, mapped);
         pos += len;
       } else {
+        pending_stable_ = pending_stable_ && (CodePointTraits(cp) & kNfkcStable) != 0;
         pending_end_ = pos + len;
         pos += len;
         continue;
@@ -409,9 +411,12 @@ class RunNormalizer {
   // its combining marks), so each edit covers one character: "ＰｙＴｏｒｃｈ・ＪＡＸ" maps
   // "PyTorch" and "JAX" back to their own input bytes, not both to the whole run.
   void FlushPending() {
+    const bool stable = pending_stable_;
+    pending_stable_ = true;
     if (pending_begin_ >= pending_end_) return;
     const icu::Normalizer2* nfkc = Nfkc();
-    if (nfkc == nullptr) {
+    // A run of stable code points is in NFKC; without NFKC data text stays as it is.
+    if (stable || nfkc == nullptr) {
       out_->Copy(pending_begin_, pending_end_);
       pending_begin_ = pending_end_;
       return;
@@ -468,6 +473,7 @@ class RunNormalizer {
   NormalizerBuilder* out_;
   size_t pending_begin_ = 0;
   size_t pending_end_ = 0;
+  bool pending_stable_ = true;  // every code point pending is kNfkcStable
 };
 
 }  // namespace
@@ -565,7 +571,7 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
       // No character below U+0300 combines: runs that start with a Latin-1 or Latin
       // Extended letter ("café", "Straße") skip the look-up.
       if (pos > copy_from && first >= 0x300 && IsAsciiAlnum(input[pos - 1]) &&
-          u_getCombiningClass(first) != 0) {
+          (CodePointTraits(first) & kNfkcStable) == 0 && u_getCombiningClass(first) != 0) {
         begin = pos - 1;
       }
       builder.Copy(copy_from, begin);

@@ -7,9 +7,9 @@
 #include <emmintrin.h>
 #endif
 
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "text/code_points.h"
 #include "text/utf8.h"
 #include "text/vocabulary.h"
 
@@ -60,15 +60,6 @@ bool GlueStartsAt(std::string_view s, size_t begin, size_t pos) {
 bool IsSpace(char c) { return (ClassOf(c) & kSpaceByte) != 0; }
 bool IsHighByte(char c) { return (ClassOf(c) & kHighByte) != 0; }
 
-// Letters, digits and combining marks of any script continue a word.
-bool IsWordCodePoint(char32_t cp) {
-  if (cp == kReplacementChar) return false;
-  const auto c = static_cast<UChar32>(cp);
-  if (u_isalnum(c)) return true;
-  const int8_t type = u_charType(c);
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
-}
-
 // Returns the length of the word character at s[pos], or 0 when it is not one.
 size_t WordCharLength(std::string_view s, size_t pos) {
   const char c = s[pos];
@@ -81,7 +72,7 @@ size_t WordCharLength(std::string_view s, size_t pos) {
   }
   size_t len;
   const char32_t cp = DecodeUtf8(s, pos, &len);
-  return IsWordCodePoint(cp) ? len : 0;
+  return (CodePointTraits(cp) & kWordCodePoint) != 0 ? len : 0;
 }
 
 size_t CodePointLength(std::string_view s, size_t pos) {
@@ -694,7 +685,16 @@ class KnownSink {
       const uint64_t head_hash = LowerAsciiWord(s, begin, end, inner_upper, &head, &tail);
       return vocabulary_.FindLowered(head_hash, s.substr(begin, end - begin), head, tail);
     }
-    FoldCaseInto(s.substr(begin, end - begin), &folded_);
+    const std::string_view word = s.substr(begin, end - begin);
+    // Glued words meet at an ASCII capital from the word's third byte on (GlueStartsAt).
+    *inner_upper = std::any_of(word.begin() + std::min<size_t>(word.size(), 2), word.end(),
+                               [](char c) { return IsAsciiUpper(c); });
+    // Greek, Cyrillic or CJK words against a lexicon of Latin script: no key can match,
+    // and folding the word would take ICU's UTF-16 round trip.
+    if (!vocabulary_.HasKeysPastLatin1() && HoldsCodePointFoldingPastLatin1(word)) {
+      return Vocabulary::kUnknown;
+    }
+    FoldCaseInto(word, &folded_);
     return vocabulary_.Find(HashKey(folded_), folded_);
   }
 

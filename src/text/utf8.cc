@@ -2,7 +2,7 @@
 
 namespace jobfit::text {
 
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
+char32_t internal::DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   const unsigned char lead = byte(0);
   *length = 1;

@@ -16,10 +16,30 @@ namespace jobfit::text {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
+namespace internal {
+char32_t DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length);
+}  // namespace internal
+
 // Decodes one code point at text[pos]. Sets *length to the bytes consumed (at least 1).
 // Invalid, overlong, surrogate or truncated sequences decode as kReplacementChar with
-// *length 1, so a caller always makes progress.
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length);
+// *length 1, so a caller always makes progress. Inline for ASCII and for the two-byte
+// sequences of accented Latin, Greek and Cyrillic, decoded for every non-ASCII character
+// by the normalizer and the tokenizer.
+inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0) == 0x80) {
+      *length = 2;
+      return (static_cast<char32_t>(lead & 0x1F) << 6) | (next & 0x3F);
+    }
+  }
+  return internal::DecodeUtf8Sequence(text, pos, length);
+}
 
 // Appends the UTF-8 encoding of cp.
 void AppendUtf8(char32_t cp, std::string* out);

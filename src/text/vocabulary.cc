@@ -83,6 +83,8 @@ uint32_t Vocabulary::Intern(std::string_view key) {
   key_pool_.append(key);
   key_pool_.append(kPoolSlack, '\0');
   keys_.push_back({HeadOf(key), offset, static_cast<uint32_t>(key.size())});
+  // A UTF-8 lead byte from 0xC4 up starts a code point from U+0100 up.
+  for (const char c : key) keys_past_latin1_ |= static_cast<unsigned char>(c) >= 0xC4;
   hashes_.push_back(hash);
   Place(id);
   return id;

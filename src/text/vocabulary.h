@@ -72,6 +72,9 @@ class Vocabulary {
   void EndWholeWords() { whole_words_ = static_cast<uint32_t>(size_); }
   bool IsWholeWord(uint32_t id) const { return id <= whole_words_; }
 
+  // True when some key holds a code point from U+0100 up (past ASCII and Latin-1).
+  bool HasKeysPastLatin1() const { return keys_past_latin1_; }
+
   size_t size() const { return size_; }
   size_t MemoryBytes() const;
 
@@ -113,6 +116,7 @@ class Vocabulary {
   std::vector<uint64_t> hashes_;  // by id, to rebuild the table
   size_t size_ = 0;
   uint32_t whole_words_ = UINT32_MAX;
+  bool keys_past_latin1_ = false;
   // One bit per hash, sized at 32 bits per key or more: a word that is in no alias is
   // turned away here about 97% of the time without touching the slots.
   std::vector<uint64_t> filter_;

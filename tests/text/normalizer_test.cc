@@ -60,6 +60,16 @@ TEST(Normalizer, CombiningMarkComposesWithAsciiBase) {
   EXPECT_EQ(Source("cafe\u0301 x", 0, 5), "cafe\u0301");
 }
 
+// Runs of letters NFKC leaves alone are copied without asking ICU; a run with one
+// character that does change or compose is still normalized.
+TEST(Normalizer, OtherScriptsPassUnlessACharacterNeedsNfkc) {
+  const std::string cyrillic = "Мюнхен ΣΥΣ 東京";
+  EXPECT_EQ(Norm(cyrillic), cyrillic);
+  // "и" and a combining breve compose to "й"; a ligature unfolds between Cyrillic letters.
+  EXPECT_EQ(Norm("й ДﬁД"), "й ДfiД");
+  EXPECT_EQ(Source("ДﬁД", 2, 4), "ﬁ");
+}
+
 TEST(Normalizer, HyphenatedLineBreakJoins) {
   EXPECT_EQ(Norm("Kuber-\nnetes"), "Kubernetes");
   EXPECT_EQ(Norm("Tensor-\r\n  Flow"), "TensorFlow");

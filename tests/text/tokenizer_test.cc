@@ -330,6 +330,28 @@ TEST(TokenizeKnown, KeepsWhatTheFullStreamWouldKeep) {
   }
 }
 
+// Greek, Cyrillic and CJK words are turned away without folding when no key of the
+// vocabulary holds a code point past Latin-1, and found when one does; a capital that
+// folds into Latin-1 ("ŸES") is found either way, and an ASCII word glued to a
+// Cyrillic one is still split off.
+TEST(TokenizeKnown, WordsOfOtherScriptsAgainstLatinAndMixedVocabularies) {
+  Vocabulary latin = TestVocabulary();
+  latin.Intern("ÿes");
+  ASSERT_FALSE(latin.HasKeysPastLatin1());
+  Vocabulary mixed = TestVocabulary();
+  mixed.Intern("ÿes");
+  mixed.Intern("συστημα");
+  mixed.Intern("мюнхен");
+  ASSERT_TRUE(mixed.HasKeysPastLatin1());
+  for (const Vocabulary* vocabulary : {&latin, &mixed}) {
+    for (const char* text :
+         {"ΣΥΣΤΗΜΑ and συστημα python", "МЮНХЕН, мюнхенПи мюнхенPython 東京 Python",
+          "ŸES ÿes Straße éclair PythonΩ ΩPython"}) {
+      ExpectSameKnownTokens(text, *vocabulary);
+    }
+  }
+}
+
 // Words of every length end at every offset of the buffer: the eight-byte loads that hash
 // a word must neither read past the text nor let the bytes after a word change its hash.
 TEST(TokenizeKnown, AgreesOnRandomText) {

@@ -155,5 +155,15 @@ TEST(Vocabulary, KeysAfterEndWholeWordsAreContextOnly) {
   EXPECT_TRUE(vocabulary.IsWholeWord(ray));
 }
 
+TEST(Vocabulary, KnowsWhetherAKeyHoldsACodePointPastLatin1) {
+  Vocabulary vocabulary;
+  vocabulary.Intern("python");
+  vocabulary.Intern("na\u00EFve");
+  vocabulary.Intern("\u00FFes");
+  EXPECT_FALSE(vocabulary.HasKeysPastLatin1());
+  vocabulary.Intern("\u0142\u00F3d\u017A");  // "łódź"
+  EXPECT_TRUE(vocabulary.HasKeysPastLatin1());
+}
+
 }  // namespace
 }  // namespace jobfit::text
