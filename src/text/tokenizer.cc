@@ -635,8 +635,8 @@ class KnownSink {
     }
     head = LowerTokenBytes(head, kWordMasks.head[len]);
     tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
-    const uint32_t id = vocabulary_.FindLowered(
-        Vocabulary::HashHead(len, head), std::string_view(s.data() + begin, len), head, tail);
+    const uint32_t id =
+        vocabulary_.FindLoweredShort(Vocabulary::HashHead(len, head), len, head, tail);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {

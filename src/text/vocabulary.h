@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,28 @@ class Vocabulary {
   uint32_t FindLowered(uint64_t head_hash, std::string_view raw, uint64_t head,
                        uint64_t tail) const {
     return SurelyAbsent(head_hash) ? kUnknown : FindLoweredInTable(head_hash, raw, head, tail);
+  }
+
+  // FindLowered for a word of at most sixteen bytes, inline: the tokenizer's common case,
+  // where a call per word the filter lets through spilled the tokenizer's registers.
+  __attribute__((always_inline)) uint32_t FindLoweredShort(uint64_t head_hash, size_t length,
+                                                           uint64_t head, uint64_t tail) const {
+    if (SurelyAbsent(head_hash)) return kUnknown;
+    const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
+      const Slot s = slots_[slot];
+      if (s.id == kUnknown) return kUnknown;
+      if (s.tag != tag) continue;
+      const KeyInfo& stored = keys_[s.id];
+      if (stored.head != head || stored.length != length) continue;
+      if (length <= 8) return s.id;
+      uint64_t stored_tail;
+      std::memcpy(&stored_tail, key_pool_.data() + stored.offset + 8, 8);
+      // Bytes past the key are the pool's next key or its zero slack; `tail` is zero there.
+      if (((stored_tail ^ tail) & (~uint64_t{0} >> (8 * (16 - length)))) == 0) return s.id;
+    }
   }
 
   // HashKey (tokenizer.h) in its steps. The hash of a key's length and first eight bytes

@@ -61,6 +61,39 @@ TEST(Vocabulary, LoweredLookupComparesPastTheFirstEightBytes) {
   EXPECT_EQ(Vocabulary::TailOf("kubernetes"), uint64_t{'e'} | uint64_t{'s'} << 8);
 }
 
+// The inline lookup of words up to sixteen bytes answers as Find does for every length,
+// for keys that share their first eight bytes, and under the hash of another key (the
+// comparison alone must turn the word away).
+TEST(Vocabulary, ShortLoweredLookupAgreesWithFind) {
+  Vocabulary vocabulary;
+  const std::string alphabet = "abcdefghijklmnop";
+  std::vector<std::string> keys;
+  for (size_t len = 1; len <= 16; ++len) keys.push_back(alphabet.substr(0, len));
+  for (size_t len = 9; len <= 16; ++len) keys.push_back(alphabet.substr(0, len - 1) + "z");
+  for (const std::string& key : keys) vocabulary.Intern(key);
+  vocabulary.Intern(alphabet + "q");  // a longer key right after in the pool
+  std::vector<std::string> words = keys;
+  for (size_t len = 1; len <= 16; ++len) words.push_back(std::string(len - 1, 'a') + "y");
+  words.push_back("abcdefghijklmnoz");
+  for (const std::string& word : words) {
+    const uint64_t head = Vocabulary::HeadOf(word);
+    const uint64_t tail = Vocabulary::TailOf(word);
+    const uint64_t head_hash = Vocabulary::HashHead(word.size(), head);
+    EXPECT_EQ(vocabulary.FindLoweredShort(head_hash, word.size(), head, tail),
+              vocabulary.Find(HashKey(word), word))
+        << word;
+    for (const std::string& key : keys) {
+      // A key with the word's length and first eight bytes has the word's own hash.
+      if (key.size() != word.size() || Vocabulary::HeadOf(key) == head) continue;
+      EXPECT_EQ(
+          vocabulary.FindLoweredShort(Vocabulary::HashHead(key.size(), Vocabulary::HeadOf(key)),
+                                      word.size(), head, tail),
+          Vocabulary::kUnknown)
+          << word << " under the hash of " << key;
+    }
+  }
+}
+
 // Find compares the folded key itself; under the hash of a stored key (the same slot: Find
 // has no filter in front), a key that differs anywhere, or only in length, is not that
 // key.
