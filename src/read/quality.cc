@@ -167,17 +167,29 @@ class Counter {
     return (x * 0x0101010101010101ULL) >> 56;
   }
 
-  // Counts the ASCII bytes among the first `available` (at most 64) of the 64 at block
-  // that come before any other, and returns how many it counted. Runs of letters are taken from bit
-  // masks: only those of five letters or more are looked at one by one, for a vowel, and a run that
-  // touches either end of the counted bytes is carried on as the byte loop would. Walking every run
-  // and gap of a resume sixteen bytes at a time was most of the count's time.
+  // Counts the characters among the first `available` (at most 64) of the 64 bytes at
+  // block that come before any the block cannot take, and returns how many bytes it
+  // counted. ASCII is taken whole, and so are the two-byte sequences (C2-DF) and the
+  // three-byte ones led by E1-EC, the bullets, dashes, quotes, accents and scripts of
+  // real resumes, when they are well formed and end in the counted bytes; anything else
+  // (E0, ED, EE and EF with their private-use and replacement characters, four-byte
+  // sequences, errors) stops the count for the byte loop. Runs of letters are taken from
+  // bit masks: a run that touches either end of the counted bytes is carried on as the
+  // byte loop would. Stopping at every non-ASCII byte left a resume with a bullet or a
+  // curly quote on every line to the byte loop a few bytes in each block.
   size_t CountAsciiBlock(const char* block, size_t available) {
     uint64_t letters = 0;
     uint64_t vowels = 0;
     uint64_t blank = 0;
     uint64_t control = 0;
     uint64_t high = 0;
+    uint64_t continuation = 0;
+    uint64_t lead2 = 0;     // C2-DF
+    uint64_t lead3 = 0;     // E1-EC
+    uint64_t lead_c2 = 0;   // U+0080-U+00BF: no letters, and C2 A0 is blank
+    uint64_t lead_e2 = 0;   // U+2000-U+2FFF: letters only from U+2C00
+    uint64_t a0 = 0;        // the byte A0 (NBSP's second byte)
+    uint64_t b0_to_bf = 0;  // second bytes of E2 that lead to U+2C00-U+2FFF
     const auto mask = [](__m128i lanes) {
       return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(lanes)));
     };
@@ -186,6 +198,11 @@ class Counter {
       const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
       const __m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
       const auto lower_eq = [&](char c) { return _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)); };
+      // Signed byte values lo..hi (0x80-0xFF are -128..-1).
+      const auto in = [&](int lo, int hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(hi + 1))));
+      };
       const int shift = 16 * part;
       high |= mask(bytes) << shift;
       letters |= mask(text::AsciiLetterLanes(bytes)) << shift;
@@ -196,21 +213,61 @@ class Counter {
       blank |= mask(_mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
                                  _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f'))))
                << shift;
-      // Bytes from 0x80 are negative as signed: "below 0x20" takes them, the prefix not.
+      // Bytes from 0x80 are negative as signed: "below 0x20" takes them, `high` not.
       control |= mask(_mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)), eq(0x7F))) << shift;
+      if ((high >> shift) == 0) continue;
+      continuation |= mask(_mm_cmplt_epi8(bytes, _mm_set1_epi8(-64))) << shift;  // 80-BF
+      lead2 |= mask(in(-62, -33)) << shift;                                      // C2-DF
+      lead3 |= mask(in(-31, -20)) << shift;                                      // E1-EC
+      lead_c2 |= mask(eq(static_cast<char>(0xC2))) << shift;
+      lead_e2 |= mask(eq(static_cast<char>(0xE2))) << shift;
+      a0 |= mask(eq(static_cast<char>(0xA0))) << shift;
+      b0_to_bf |= mask(in(-80, -65)) << shift;
     }
     const auto low_bits = [](uint64_t n) {
       return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     };
-    const uint64_t limit = std::min<uint64_t>(
-        available, high == 0 ? 64 : static_cast<uint64_t>(__builtin_ctzll(high)));
+    uint64_t limit = available;
+    control &= ~high;
+    // Non-ASCII characters by their lead byte: those of other letters, and NBSP.
+    uint64_t wide_letters = 0;  // every byte of a non-ASCII letter
+    uint64_t wide_leads = 0;    // the first byte of each non-ASCII character
+    uint64_t nbsp = 0;
+    if (high != 0) {
+      // Well formed: every non-ASCII byte a lead or one of its continuations. A sequence
+      // cut by the end of the counted bytes is left for the next count.
+      const uint64_t prefix = low_bits(limit);
+      const uint64_t expected = (lead2 << 1) | (lead3 << 1) | (lead3 << 2);
+      const bool well_formed = ((continuation | lead2 | lead3) & prefix) == (high & prefix) &&
+                               (continuation & prefix) == (expected & prefix);
+      if (!well_formed) {
+        limit = std::min<uint64_t>(limit, static_cast<uint64_t>(__builtin_ctzll(high)));
+      } else {
+        const uint64_t last1 = uint64_t{1} << (limit - 1);
+        const uint64_t last2 = limit >= 2 ? last1 | (last1 >> 1) : last1;
+        const uint64_t cut = (lead2 & last1) | (lead3 & last2);
+        if (cut != 0) limit = static_cast<uint64_t>(__builtin_ctzll(cut));
+        const uint64_t taken = low_bits(limit);
+        wide_leads = (lead2 | lead3) & taken;
+        nbsp = lead_c2 & (a0 >> 1) & taken;
+        // U+00C0 up are letters, but U+2000-U+2BFF (E2 80-AF).
+        const uint64_t letter2 = lead2 & ~lead_c2;
+        const uint64_t letter3 = lead3 & ~(lead_e2 & ~(b0_to_bf >> 1));
+        wide_letters =
+            ((letter2 | letter3) | (letter2 << 1) | (letter3 << 1) | (letter3 << 2)) & taken;
+      }
+    }
     if (limit == 0) return 0;
     const uint64_t prefix = low_bits(limit);
+    const uint64_t wide = high & prefix;  // the non-ASCII bytes taken
     letters &= prefix;
     vowels &= letters;
-    c_.visible += Popcount(~blank & prefix);
+    c_.visible += Popcount(~blank & ~wide & prefix) + Popcount(wide_leads) - Popcount(nbsp);
     c_.unmapped += Popcount(control & ~blank & prefix);
-    c_.letters += Popcount(letters);
+    c_.letters += Popcount(letters) + Popcount(wide_letters & wide_leads);
+    // Runs of letters take the non-ASCII letters in; a run holding one is no ASCII word.
+    uint64_t poison = wide_letters;
+    letters |= wide_letters;
     // The run at the first byte continues the one before it, or a non-letter ends that.
     if ((letters & 1) == 0) {
       EndRun();
@@ -218,9 +275,11 @@ class Counter {
       const uint64_t length = ~letters == 0 ? 64 : static_cast<uint64_t>(__builtin_ctzll(~letters));
       run_ += length;
       run_has_vowel_ |= (vowels & low_bits(length)) != 0;
+      run_ascii_ = run_ascii_ && (poison & low_bits(length)) == 0;
       if (length == limit) return limit;  // it may go on past the counted bytes
       EndRun();
       letters &= ~low_bits(length);
+      poison &= ~low_bits(length);
     }
     // The run at the last byte may go on too: carried, not counted yet.
     uint64_t carried = 0;
@@ -229,10 +288,24 @@ class Counter {
       carried = prefix & ~low_bits(last_gap + 1);
       letters &= ~carried;
     }
-    // Runs wholly inside: those of five letters or more are words, counted by their starts.
+    const bool carried_ascii = (poison & carried) == 0;
+    poison &= ~carried;
     const uint64_t starts = letters & ~(letters << 1);
+    const uint64_t ends = letters & ~(letters >> 1);
+    // Runs holding a non-ASCII letter are no words: taken out whole, one by one (a block
+    // holds few of them).
+    while (poison != 0) {
+      const auto at = static_cast<uint64_t>(__builtin_ctzll(poison));
+      const auto first = static_cast<uint64_t>(63 - __builtin_clzll(starts & low_bits(at + 1)));
+      const auto last = static_cast<uint64_t>(__builtin_ctzll(ends & ~low_bits(at)));
+      const uint64_t run = low_bits(last + 1) & ~low_bits(first);
+      letters &= ~run;
+      poison &= ~run;
+    }
+    // Runs wholly inside: those of five letters or more are words, counted by their starts.
+    const uint64_t word_starts = letters & ~(letters << 1);
     const uint64_t words =
-        starts & (letters >> 1) & (letters >> 2) & (letters >> 3) & (letters >> 4);
+        word_starts & (letters >> 1) & (letters >> 2) & (letters >> 3) & (letters >> 4);
     c_.words += Popcount(words);
     // A word with no vowel is all consonants: its start bit added to the consonants carries
     // through the whole word into the byte after it, which is no letter; a vowel stops the
@@ -241,8 +314,10 @@ class Counter {
     const uint64_t after_ends = (letters & ~(letters >> 1)) << 1;
     c_.vowelless_words += Popcount(((letters & ~vowels) + words) & after_ends);
     if (carried != 0) {
+      // The carried run's length counts bytes: it matters only while the run is ASCII.
       run_ = Popcount(carried);
       run_has_vowel_ = (vowels & carried) != 0;
+      run_ascii_ = carried_ascii;
     }
     return limit;
   }

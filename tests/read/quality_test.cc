@@ -110,6 +110,53 @@ TEST(ReadQualityCounts, PathsAgreeOnLongRuns) {
   }
 }
 
+// Characters of two and three bytes the blocks take (accents, NBSP, Greek, Cyrillic,
+// bullets and dashes, U+2BFF and U+2C00 on either side of the letters' gap, CJK) and
+// those they leave to the byte loop (E0, ED, the replacement character, private use,
+// four bytes, broken sequences), inside words and between them.
+const std::vector<std::string>& WideCharacters() {
+  static const std::vector<std::string> characters = {
+      "\xc3\xa9",     "\xc3\x97",     "\xc3\x9f",         "\xc2\xa0",     "\xc2\xb7",
+      "\xc2\x85",     "\xce\xa9",     "\xd0\x94",         "\xd7\xa7",     "\xdf\xbf",
+      "\xe1\x80\x80", "\xe2\x80\xa2", "\xe2\x80\x93",     "\xe2\xaf\xbf", "\xe2\xb0\x80",
+      "\xe3\x80\x80", "\xe6\x9d\xb1", "\xec\x9e\x84",     "\xe0\xa4\x95", "\xed\x95\x9c",
+      "\xef\xbf\xbd", "\xee\x80\x80", "\xf0\x9f\x98\x80", "\x80",         "\xc3",
+      "\xe2\x80",     "\xc3\xc3\xa9", "\xe2\xa9"};
+  return characters;
+}
+
+TEST(ReadQualityCounts, PathsAgreeOnWideCharactersAtEveryPlace) {
+  for (const std::string& wide : WideCharacters()) {
+    for (size_t at = 0; at < 140; ++at) {
+      std::string text = "Strengths rhythms python bcdfg aeiou xkcdq ";
+      while (text.size() < 200) text += text;
+      text.insert(at, wide);
+      text.insert(std::min(text.size(), at + 67), wide);
+      ExpectSamePaths(text, "character at " + std::to_string(at));
+      ExpectSamePaths(text.substr(0, at + wide.size()), "text ending at " + std::to_string(at));
+    }
+  }
+}
+
+TEST(ReadQualityCounts, PathsAgreeOnWideCharactersInRandomText) {
+  std::mt19937 random(29);
+  const std::string ascii =
+      "aeiouybcdfgkrstxzAEIOUQXZ   .,;-\t\n\r\f\x01\x7f"
+      "09";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t length = random() % 400;
+    while (text.size() < length) {
+      if (random() % 8 == 0) {
+        text += WideCharacters()[random() % WideCharacters().size()];
+      } else {
+        text += ascii[random() % ascii.size()];
+      }
+    }
+    ExpectSamePaths(text, "random wide text " + std::to_string(round));
+  }
+}
+
 TEST(ReadQualityCounts, PathsAgreeOnTheCorporaAndGuides) {
   const std::filesystem::path root = JOBFIT_SOURCE_DIR;
   std::vector<std::filesystem::path> files;
