@@ -1,8 +1,8 @@
 #include "score/scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
 #include <string>
 #include <utility>
 
@@ -261,8 +261,9 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   }
   result.score = Round1(std::clamp(score, 0.0, 100.0));
 
-  // Each requirement's share of the points of its component.
-  std::map<Category, CategoryBreakdown> categories;
+  // Each requirement's share of the points of its component, by category in Category
+  // order.
+  std::array<CategoryBreakdown, kCategoryCount> categories{};
   for (TermOutcome& outcome : outcomes) {
     const Category category = lexicon.term(outcome.requirement.term).category;
     const bool cert = category == Category::kCertification;
@@ -272,19 +273,32 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
     const double max_points =
         weight_sum > 0 ? component_points * outcome.requirement.weight / weight_sum : 0;
     outcome.points = max_points * outcome.credit;
-    CategoryBreakdown& b = categories[category];
+    CategoryBreakdown& b = categories[static_cast<size_t>(category)];
     b.category = category;
     ++b.total;
     b.matched += outcome.credit > 0 ? 1 : 0;
     b.points += outcome.points;
     b.max_points += max_points;
   }
-  for (auto& [category, breakdown] : categories) result.categories.push_back(breakdown);
-  for (TermOutcome& outcome : outcomes) {
-    (outcome.credit > 0 ? result.matched : result.missing).push_back(std::move(outcome));
+  for (const CategoryBreakdown& breakdown : categories) {
+    if (breakdown.total > 0) result.categories.push_back(breakdown);
   }
-  std::stable_sort(result.matched.begin(), result.matched.end(),
-                   [](const TermOutcome& a, const TermOutcome& b) { return a.points > b.points; });
+  // Matched by points, ties in the ad's order; each outcome moved once (a resume's
+  // outcomes, moved through vector growth and a merge sort, were a visible share of
+  // scoring it).
+  std::vector<uint32_t> order;
+  order.reserve(outcomes.size());
+  for (uint32_t k = 0; k < outcomes.size(); ++k) {
+    if (outcomes[k].credit > 0) order.push_back(k);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return outcomes[a].points > outcomes[b].points; });
+  result.matched.reserve(order.size());
+  for (const uint32_t k : order) result.matched.push_back(std::move(outcomes[k]));
+  result.missing.reserve(outcomes.size() - order.size());
+  for (TermOutcome& outcome : outcomes) {
+    if (!(outcome.credit > 0)) result.missing.push_back(std::move(outcome));
+  }
   if (options.suggestions) result.suggestions = BuildSuggestions(lexicon, resume_text, result);
 
   if (options.explain) {
