@@ -161,14 +161,15 @@ class RankedTable {
       for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], Columns(line[i]));
     }
     for (const auto& line : cells) {
-      std::string text;
       for (size_t i = 0; i < line.size(); ++i) {
         const bool numeric = i < 2 || (matrix && i > 3 && i < 4 + targets.size());
-        const std::string pad(widths[i] - Columns(line[i]), ' ');
-        if (i > 0) text += "  ";
-        text += numeric ? pad + line[i] : line[i] + (i + 1 < line.size() ? pad : "");
+        const size_t pad = widths[i] - Columns(line[i]);
+        if (i > 0) out.append(2, ' ');
+        if (numeric) out.append(pad, ' ');
+        out += line[i];
+        if (!numeric && i + 1 < line.size()) out.append(pad, ' ');
       }
-      out += text + "\n";
+      out += '\n';
     }
     for (const Row& row : errors_) {
       out += "-  error  " + Clean(row.path) + "  " + Clean(row.error->code) + ": " +
@@ -189,7 +190,10 @@ class RankedTable {
   }
   static std::string JoinNames(const std::vector<std::string>& names) {
     std::string out;
-    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+    for (const std::string& name : names) {
+      if (!out.empty()) out += ", ";
+      out += name;
+    }
     return out.empty() ? "-" : out;
   }
   // Keeps a row on one line whatever a file name holds.
