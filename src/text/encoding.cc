@@ -56,13 +56,15 @@ std::string Canonical(std::string_view name) {
 #if defined(__SSE2__)
 namespace {
 
-// True when the 16 bytes are ASCII and whole two- and three-byte sequences that need no
-// range check beyond their lead byte (leads C2-DF, E1-EC, EE-EF: accented letters, Greek,
-// Cyrillic, CJK, typographic punctuation), each starting and ending inside the block.
-// Those blocks are valid UTF-8 without looking at each character; anything else (E0,
-// ED, four-byte sequences, a sequence cut by the block's edge, any error) is left to
-// the byte loop. `high` is the block's sign-bit mask.
-bool HoldsOnlyCommonSequences(__m128i block, uint32_t high) {
+// How many of the 16 bytes are ASCII and whole two- and three-byte sequences that need
+// no range check beyond their lead byte (leads C2-DF, E1-EC, EE-EF: accented letters,
+// Greek, Cyrillic, CJK, typographic punctuation): all 16, or up to a sequence the block's
+// edge cuts, which the next block then starts with. Those bytes are valid UTF-8 without
+// looking at each character; 0 when the block holds anything else (E0, ED, four-byte
+// sequences, an error), left to the byte loop. `high` is the block's sign-bit mask. A
+// text in Greek or Cyrillic cuts a sequence at every other edge; sent to the byte loop,
+// those were most of reading such a text.
+size_t CommonSequencesPrefix(__m128i block, uint32_t high) {
   const auto lanes = [](__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); };
   const auto in = [&](int lo, int hi) {  // signed byte values lo..hi
     return _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8(static_cast<char>(lo - 1))),
@@ -72,8 +74,14 @@ bool HoldsOnlyCommonSequences(__m128i block, uint32_t high) {
   const uint32_t continuation = lanes(_mm_cmplt_epi8(block, _mm_set1_epi8(-64)));
   const uint32_t lead2 = lanes(in(-62, -33));
   const uint32_t lead3 = lanes(_mm_or_si128(in(-31, -20), in(-18, -17)));
-  return (continuation | lead2 | lead3) == high &&
-         continuation == ((lead2 << 1) | (lead3 << 1) | (lead3 << 2));
+  const uint32_t cut = (lead2 & 0x8000u) | (lead3 & 0xC000u);
+  const auto length = cut == 0 ? 16u : static_cast<uint32_t>(__builtin_ctz(cut));
+  const uint32_t within = (1u << length) - 1;
+  const uint32_t expected =
+      ((lead2 & within) << 1) | ((lead3 & within) << 1) | ((lead3 & within) << 2);
+  const bool common = ((continuation | lead2 | lead3) & within) == (high & within) &&
+                      (continuation & within) == expected;
+  return common ? length : 0;
 }
 
 }  // namespace
@@ -91,11 +99,12 @@ bool IsValidUtf8(std::string_view bytes) {
     while (i + 16 <= n) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const auto high = static_cast<uint32_t>(_mm_movemask_epi8(block));
-      if (high != 0 && !HoldsOnlyCommonSequences(block, high)) {
+      const size_t valid = high == 0 ? 16 : CommonSequencesPrefix(block, high);
+      if (valid == 0) {
         i += static_cast<size_t>(__builtin_ctz(high));
         break;
       }
-      i += 16;
+      i += valid;
     }
 #endif
     while (i < n && s[i] < 0x80) ++i;
