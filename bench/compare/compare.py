@@ -325,6 +325,11 @@ def main():
         lexicon_json = os.path.join(os.path.dirname(args.corpus), "lexicon-builtin-plain.json") \
             if builtin else lex
         terms = lexicon_json[:-5] + ".terms"
+        if not os.path.exists(terms):
+            made_by = ("jobfit_bench_generate --kind lexicon --from builtin --out " + lexicon_json
+                       if builtin else "jobfit_bench_generate --kind lexicon ... --out " + lex)
+            sys.exit(f"compare: {terms}: no term list beside the lexicon; make both with: "
+                     f"{made_by} (bench/RESULTS.md, 'Data')")
         nterms = sum(1 for line in open(terms, encoding="utf-8") if line.strip())
         print(f"compare: lexicon {lex}: {nterms} terms", file=sys.stderr)
         reference = {}  # input path -> (count, mbps) of plain jobfit
