@@ -251,9 +251,8 @@ Output ProcessEntry(const Scoring& scoring, const BatchConfig& config, const Wal
   if (entry.error) {
     item.error = ErrorFromStatus(*entry.error);
   } else {
-    std::error_code ec;
-    const uintmax_t size = std::filesystem::file_size(entry.path, ec);
-    item.bytes = ec ? 0 : static_cast<uint64_t>(size);
+    // The size the walk saw: asking the file system again cost a call per file.
+    item.bytes = entry.size;
     ReadOptions options = ReadOptions::ForBatch();
     options.find_sections = false;  // scoring finds the sections it weighs itself
     Result<Document> read = ReadDocument(entry.path, options);

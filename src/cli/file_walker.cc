@@ -105,7 +105,7 @@ class Walker {
                                         Location::InFile(path))});
           continue;
         }
-        found.push_back({path, std::nullopt});
+        found.push_back({path, std::nullopt, static_cast<uint64_t>(target.st_size)});
       }
     }
     std::sort(found.begin(), found.end(),
@@ -147,7 +147,7 @@ WalkResult WalkInputs(const std::vector<std::string>& arguments, const WalkOptio
                   Status(StatusCode::kUnsupported, "not a regular file (a FIFO, socket or device)",
                          Location::InFile(argument))});
     } else {
-      walker.Add({argument, std::nullopt});
+      walker.Add({argument, std::nullopt, static_cast<uint64_t>(st.st_size)});
     }
   }
   return result;
