@@ -1,7 +1,8 @@
 // Differential libFuzzer target for the tokenizer: the 64-byte block path must give the
 // same tokens as the byte loop it falls back to, for the full stream (keys and flags) and
 // for the matcher's known-token stream (ordinals, ids, flags), on any bytes. The reader's
-// quality count is held to its byte loop the same way.
+// quality count is held to its byte loop the same way, and the case folding the scan
+// skips for words of other scripts to what it would have given.
 //
 //   build/fuzz/fuzz/tokenizer_fuzzer corpora/resumes
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "read/quality.h"
+#include "text/code_points.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "text/vocabulary.h"
@@ -60,6 +62,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         blocks.Key(a) != bytes.Key(b) || a.begin >= a.end || a.end > text.size()) {
       __builtin_trap();
     }
+  }
+
+  // A word the known-token scan turns away unfolded, for holding a code point that folds
+  // past Latin-1, must fold to a key with such a code point (a lead byte from 0xC4): no
+  // key of a vocabulary without one can match it.
+  for (const Token& t : bytes.tokens) {
+    if (!HoldsCodePointFoldingPastLatin1(text.substr(t.begin, t.end - t.begin))) continue;
+    bool past_latin1 = false;
+    for (const char c : bytes.Key(t)) past_latin1 |= static_cast<unsigned char>(c) >= 0xC4;
+    if (!past_latin1) __builtin_trap();
   }
 
   KnownTokenStream known_blocks;

@@ -6,8 +6,12 @@
 
 #include "text/utf8.h"
 
-namespace jobfit::text {
-namespace internal {
+namespace jobfit::internal {
+
+using text::kFoldsPastLatin1;
+using text::kNfkcStable;
+using text::kReplacementChar;
+using text::kWordCodePoint;
 
 std::atomic<const uint8_t*> code_point_pages[kCodePointPages] = {};
 
@@ -57,7 +61,9 @@ uint8_t CodePointTraitsFillingPage(char32_t cp) {
   return fresh[cp & (kPageSize - 1)];
 }
 
-}  // namespace internal
+}  // namespace jobfit::internal
+
+namespace jobfit::text {
 
 bool HoldsCodePointFoldingPastLatin1(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {

@@ -11,6 +11,14 @@
 #include <cstdint>
 #include <string_view>
 
+namespace jobfit::internal {
+inline constexpr size_t kCodePointPageBits = 8;
+inline constexpr size_t kCodePointPages = (0x10FFFF >> kCodePointPageBits) + 1;
+// Each block's traits, filled the first time one of its code points is asked about.
+extern std::atomic<const uint8_t*> code_point_pages[kCodePointPages];
+uint8_t CodePointTraitsFillingPage(char32_t cp);
+}  // namespace jobfit::internal
+
 namespace jobfit::text {
 
 enum CodePointTrait : uint8_t {
@@ -24,14 +32,6 @@ enum CodePointTrait : uint8_t {
   // fold to a key made of ASCII and Latin-1 alone.
   kFoldsPastLatin1 = 4,
 };
-
-namespace internal {
-inline constexpr size_t kCodePointPageBits = 8;
-inline constexpr size_t kCodePointPages = (0x10FFFF >> kCodePointPageBits) + 1;
-// Each block's traits, filled the first time one of its code points is asked about.
-extern std::atomic<const uint8_t*> code_point_pages[kCodePointPages];
-uint8_t CodePointTraitsFillingPage(char32_t cp);
-}  // namespace internal
 
 // The CodePointTrait bits of cp (0 past U+10FFFF). Safe for concurrent use.
 inline uint8_t CodePointTraits(char32_t cp) {

@@ -1,8 +1,9 @@
 #include "text/utf8.h"
 
-namespace jobfit::text {
+namespace jobfit::internal {
 
-char32_t internal::DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length) {
+char32_t DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length) {
+  using text::kReplacementChar;
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   const unsigned char lead = byte(0);
   *length = 1;
@@ -29,6 +30,10 @@ char32_t internal::DecodeUtf8Sequence(std::string_view text, size_t pos, size_t*
   *length = need;
   return cp;
 }
+
+}  // namespace jobfit::internal
+
+namespace jobfit::text {
 
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {

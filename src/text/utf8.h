@@ -12,13 +12,14 @@
 #include <emmintrin.h>
 #endif
 
+namespace jobfit::internal {
+// DecodeUtf8 past its inline cases.
+char32_t DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length);
+}  // namespace jobfit::internal
+
 namespace jobfit::text {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
-
-namespace internal {
-char32_t DecodeUtf8Sequence(std::string_view text, size_t pos, size_t* length);
-}  // namespace internal
 
 // Decodes one code point at text[pos]. Sets *length to the bytes consumed (at least 1).
 // Invalid, overlong, surrogate or truncated sequences decode as kReplacementChar with

@@ -66,7 +66,8 @@ class Vocabulary {
   // (HeadOf, zeros past the end), which is all of HashKey for a key of up to eight
   // bytes; and the hash so far mixed with the key's next eight bytes.
   static uint64_t HashHead(size_t length, uint64_t head) {
-    return HashNext(internal::kFnv1aOffset ^ (length * internal::kFnv1aPrime), head);
+    return HashNext(::jobfit::internal::kFnv1aOffset ^ (length * ::jobfit::internal::kFnv1aPrime),
+                    head);
   }
   static uint64_t HashNext(uint64_t hash, uint64_t chunk) {
     hash = (hash ^ chunk) * kHashMultiplier;
