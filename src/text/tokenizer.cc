@@ -1,6 +1,7 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -361,12 +362,13 @@ class TextTokenizer {
     uint64_t space = 0;  // white space, where contact-data chunks end
     uint64_t rules = 0;  // bytes whose meaning depends on the tokenizer's rules (below)
     uint64_t dot = 0;
+    uint64_t high = 0;  // non-ASCII bytes
   };
 
   static BlockMasks Classify(const char* block) {
     BlockMasks m;
     uint64_t quote = 0;
-    uint64_t high = 0;
+    uint64_t& high = m.high;
     for (int part = 0; part < 4; ++part) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * part));
       const auto eq = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
@@ -398,9 +400,10 @@ class TextTokenizer {
   // digits, up to the first byte that needs the full rules, leaving a token that touches
   // that byte or the block's end to the byte loop. Returns the position after the last
   // token read (pos when there was none). Keeps the chunk state of the byte loop.
-  // Sets *rules_at to the position of the byte that stopped the reading (one that needs
-  // the rules, or the dot of "www."), kNoRulesByte when the reading stopped at the
-  // block's end.
+  // Sets *rules_at to the last byte the byte loop is to read before the block path is
+  // tried again: the byte that stopped the reading (one that needs the rules, or the dot
+  // of "www."), or in text of another script the block's last non-ASCII byte;
+  // kNoRulesByte when the reading stopped at the block's end.
   template <typename Checkpoint>
   size_t ReadPlainBlock(size_t pos, size_t* chunk_begin, Checkpoint* chunk_mark,
                         bool* chunk_checked, size_t* rules_at) {
@@ -408,6 +411,13 @@ class TextTokenizer {
     // A token must end before this index: one separator byte that needs no rule follows it.
     size_t limit = m.rules == 0 ? 64 : static_cast<size_t>(__builtin_ctzll(m.rules));
     *rules_at = m.rules == 0 ? kNoRulesByte : pos + limit;
+    // A block of text in another script (a third of its bytes or more non-ASCII, and one
+    // of them near its start): the byte loop reads its words, and the block path, tried
+    // again after each of them, would classify nearly the same bytes every time. It is
+    // tried again past the block's last non-ASCII byte.
+    if (limit < 8 && (m.high >> 32) != 0 && std::popcount(m.high) >= 22) {
+      *rules_at = pos + 63 - static_cast<size_t>(__builtin_clzll(m.high));
+    }
     const uint64_t starts = m.alnum & ~(m.alnum << 1);
     const uint64_t ends = m.alnum & ~(m.alnum >> 1);  // last byte of each run
     // "www." starts a web address whatever follows the dot: reading stops at a word "www"
@@ -475,9 +485,14 @@ class TextTokenizer {
       size_t len;
       while (true) {
         pos = AsciiAlnumRunEnd(s_, pos, end_);  // the common case
-        if (pos >= end_ || !IsHighByte(s_[pos]) || (len = WordCharLength(s_, pos)) == 0) break;
+        // Non-ASCII word characters one after another (a word in another script) go
+        // without a look for ASCII between each two.
+        const size_t run_begin = pos;
+        while (pos < end_ && IsHighByte(s_[pos]) && (len = WordCharLength(s_, pos)) != 0) {
+          pos += len;
+        }
+        if (pos == run_begin) break;
         non_ascii = true;
-        pos += len;
       }
       if (pos + 1 < end_ && s_[pos] == '.' && WordCharLength(s_, pos + 1) > 0) {
         ++pos;  // "node.js", "asp.net", "3.x"

@@ -352,6 +352,48 @@ TEST(TokenizeKnown, WordsOfOtherScriptsAgainstLatinAndMixedVocabularies) {
   }
 }
 
+// Text mostly in another script, with ASCII names, punctuation and addresses among its
+// words: the block path leaves such blocks to the byte loop up to their last non-ASCII
+// byte, and both must still agree with the full stream wherever the blocks fall.
+TEST(TokenizeKnown, AgreesOnTextMostlyInAnotherScript) {
+  Vocabulary vocabulary = TestVocabulary();
+  vocabulary.Intern("мюнхен");
+  const std::vector<std::string> pieces = {"Мюнхен",
+                                           "мюнхен",
+                                           "опыт",
+                                           "работы",
+                                           "ΣΥΣΤΗΜΑ",
+                                           "東京都",
+                                           " ",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           ", ",
+                                           ". ",
+                                           "Python",
+                                           "C++",
+                                           "Node.js",
+                                           "AWS",
+                                           "pandasSoftware",
+                                           "мюнхенPython",
+                                           "jane@x.org",
+                                           "www.",
+                                           ":",
+                                           "'",
+                                           "\u2022 ",
+                                           "\u00A0",
+                                           "\u00e9",
+                                           "17",
+                                           "-"};
+  std::mt19937 rng(23);
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 120);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    ExpectSameKnownTokens(text, vocabulary);
+  }
+}
+
 // Words of every length end at every offset of the buffer: the eight-byte loads that hash
 // a word must neither read past the text nor let the bytes after a word change its hash.
 TEST(TokenizeKnown, AgreesOnRandomText) {
