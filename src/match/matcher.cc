@@ -203,21 +203,18 @@ class Scan {
   // the run.
   void FindAliasCandidates() {
     s_.candidates.clear();
-    const auto& known = s_.known.tokens;
-    const uint32_t n = static_cast<uint32_t>(known.size());
+    // Locals, not the vector and the table through members: the compiler cannot tell that
+    // adding a candidate leaves them alone, and loaded them again at every token.
+    const text::KnownToken* const known = s_.known.tokens.data();
+    const uint32_t n = static_cast<uint32_t>(s_.known.tokens.size());
+    const TermTable& table = m_.table;
     for (uint32_t i = 0; i < n; ++i) {
-      uint32_t state = TermTable::kRoot;
-      for (uint32_t j = i; j < n; ++j) {
-        if (j > i && (known[j].ordinal != known[j - 1].ordinal + 1 ||
-                      (known[j].flags & text::kBreakBefore) != 0)) {
-          break;
-        }
-        state = m_.table.Next(state, known[j].id);
-        if (state == TermTable::kNoState) break;
-        for (const uint32_t alias_id : m_.table.Accepts(state)) {
-          const CompiledAlias& alias = m_.table.alias(alias_id);
+      uint32_t state = table.Next(TermTable::kRoot, known[i].id);
+      for (uint32_t j = i; state != TermTable::kNoState;) {
+        for (const uint32_t alias_id : table.Accepts(state)) {
+          const CompiledAlias& alias = table.alias(alias_id);
           if (alias.case_exact && !SameCase(alias, i)) continue;
-          Candidate c;
+          Candidate& c = s_.candidates.emplace_back();
           c.first = i;
           c.first_ordinal = known[i].ordinal;
           c.end_ordinal = known[j].ordinal + 1;
@@ -227,8 +224,12 @@ class Scan {
           c.form = alias.alias_index;
           c.ambiguous = alias.ambiguous;
           c.variant = alias.variant;
-          s_.candidates.push_back(c);
         }
+        if (++j >= n || known[j].ordinal != known[j - 1].ordinal + 1 ||
+            (known[j].flags & text::kBreakBefore) != 0) {
+          break;
+        }
+        state = table.Next(state, known[j].id);
       }
     }
   }
