@@ -272,6 +272,29 @@ bool MapSpecial(char32_t cp, std::string_view* with) {
   }
 }
 
+// True when the non-ASCII run input[begin, end) comes out of RunNormalizer::Run as it
+// went in: every code point NFKC-stable, none mapped (MapSpecial, the soft hyphen), none
+// a replacement character, none that could start a repair (a Windows-1252 lead byte's
+// character with more of the run after it, or a lone beta or pi). Such runs (accented
+// letters, bullets, words in other scripts) are then copied with the ASCII around them:
+// handing each to Run, with a copy before and after it, took most of normalizing text
+// with a non-ASCII character every hundred bytes.
+bool IsPlainRun(std::string_view input, size_t begin, size_t end) {
+  for (size_t pos = begin; pos < end;) {
+    size_t len;
+    const char32_t cp = DecodeUtf8(input, pos, &len);
+    std::string_view mapped;
+    if (cp == kReplacementChar || (CodePointTraits(cp) & kNfkcStable) == 0 ||
+        MapSpecial(cp, &mapped) || cp == U'\u03B2' || cp == U'\u03C0') {
+      return false;
+    }
+    const int lead = Cp1252Byte(cp);
+    if (lead >= 0xC2 && lead <= 0xF4 && pos + len < end) return false;
+    pos += len;
+  }
+  return true;
+}
+
 const icu::Normalizer2* Nfkc() {
   static const icu::Normalizer2* const instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -563,6 +586,10 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
     if (static_cast<unsigned char>(c) >= 0x80) {
       size_t end = pos;
       while (end < n && static_cast<unsigned char>(input[end]) >= 0x80) ++end;
+      if (options.copy_plain_runs && IsPlainRun(input, pos, end)) {
+        pos = end;
+        continue;
+      }
       size_t begin = pos;
       // A combining mark composes with the ASCII letter before it ("e" + U+0301), so that
       // letter joins the run NFKC sees.

@@ -31,6 +31,10 @@ struct NormalizeOptions {
   // Joining "word-\nword" is right for PDF line wrapping but wrong for a list that breaks
   // after a dash; on by default because wrapped resumes are far more common.
   bool join_hyphenated_lines = true;
+  // Runs of non-ASCII characters that need no change are copied with the text around
+  // them instead of going through the per-character path; off only so that tests can
+  // hold the two to the same output.
+  bool copy_plain_runs = true;
 };
 
 // The normalized text plus the edit list that maps it back to the input. Reused across

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/utf8.h"
+
 namespace jobfit::text {
 namespace {
 
@@ -68,6 +70,36 @@ TEST(Normalizer, OtherScriptsPassUnlessACharacterNeedsNfkc) {
   // "и" and a combining breve compose to "й"; a ligature unfolds between Cyrillic letters.
   EXPECT_EQ(Norm("й ДﬁД"), "й ДfiД");
   EXPECT_EQ(Source("ДﬁД", 2, 4), "ﬁ");
+}
+
+// Runs copied whole with the ASCII around them must come out, with their offsets, as the
+// per-character path gives them: every code point of U+0080 to U+FFFF alone, twice, after
+// a letter, before a combining mark, and next to the characters a repair looks for.
+TEST(Normalizer, PlainRunsComeOutAsThePerCharacterPathGivesThem) {
+  NormalizeOptions per_character;
+  per_character.copy_plain_runs = false;
+  const auto expect_same = [&](const std::string& input) {
+    NormalizedText fast;
+    NormalizedText slow;
+    Normalize(input, {}, &fast);
+    Normalize(input, per_character, &slow);
+    ASSERT_EQ(fast.text(), slow.text()) << testing::PrintToString(input);
+    for (size_t i = 0; i <= fast.text().size(); ++i) {
+      ASSERT_EQ(fast.ToInputBegin(i), slow.ToInputBegin(i)) << testing::PrintToString(input);
+      ASSERT_EQ(fast.ToInputEnd(i), slow.ToInputEnd(i)) << testing::PrintToString(input);
+    }
+  };
+  for (char32_t cp = 0x80; cp <= 0xFFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string c;
+    AppendUtf8(cp, &c);
+    expect_same("a" + c + " b" + c + c + "c " + c + "\u0301 " + c + "\u00A9 \u00C3" + c + "\n");
+  }
+  for (const char* text : {"caf\u00e9 \u00c3\u00a9t\u00c3\u00a9 na\u00efve \u2022 item",
+                           "\u041c\u044e\u043d\u0445\u0435\u043d \u03b2eta \u03c0 \u2013 x",
+                           "Kuber\u00ad\nnetes \u00e2\u20ac\u2122s \xff\xfe bad"}) {
+    expect_same(text);
+  }
 }
 
 TEST(Normalizer, HyphenatedLineBreakJoins) {
