@@ -445,6 +445,7 @@ class TextTokenizer {
     size_t chunk_word = 0;  // the last word read that starts a chunk, 0 for none
     Checkpoint mark{};
     const size_t end_before = last_end_;
+    const typename Sink::Screen screen = sink_->screen();
     while (bounds != 0) {
       const auto first = static_cast<size_t>(__builtin_ctzll(bounds));
       bounds &= bounds - 1;
@@ -455,7 +456,7 @@ class TextTokenizer {
         mark = sink_->Mark();
         chunk_word = first;
       }
-      Emit(pos + first, pos + end, /*non_ascii=*/false);
+      Emit(pos + first, pos + end, /*non_ascii=*/false, screen);
     }
     if (chunk_word != 0) {
       // A chunk starts after the last white space before its first word.
@@ -502,7 +503,7 @@ class TextTokenizer {
         const bool possessive = (s_[pos + 1] == 's' || s_[pos + 1] == 'S') &&
                                 (pos + 2 >= end_ || WordCharLength(s_, pos + 2) == 0);
         if (possessive) {
-          Emit(start, pos, non_ascii);
+          Emit(start, pos, non_ascii, sink_->screen());
           return pos + 2;
         }
         ++pos;  // "o'reilly"
@@ -523,12 +524,13 @@ class TextTokenizer {
                (pos + 1 >= end_ || WordCharLength(s_, pos + 1) == 0)) {
       end_of_token = pos + 1;  // "C#", "F#"
     }
-    Emit(start, end_of_token, non_ascii);
+    Emit(start, end_of_token, non_ascii, sink_->screen());
     return end_of_token;
   }
 
-  __attribute__((always_inline)) void Emit(size_t begin, size_t end, bool non_ascii) {
-    if (non_ascii || !sink_->TakesQuickly(*this, begin, end)) {
+  __attribute__((always_inline)) void Emit(size_t begin, size_t end, bool non_ascii,
+                                           const typename Sink::Screen& screen) {
+    if (non_ascii || !sink_->TakesQuickly(*this, begin, end, screen)) {
       sink_->OnToken(*this, begin, end, non_ascii);
     }
     break_pending_ = false;
@@ -550,9 +552,13 @@ class StreamSink {
  public:
   explicit StreamSink(TokenStream* out) : out_(out) {}
 
+  struct Screen {};
+  Screen screen() const { return {}; }
   size_t Mark() const { return out_->tokens.size(); }
   void Rollback(size_t mark) { out_->tokens.resize(mark); }
-  bool TakesQuickly(const TextTokenizer<StreamSink>&, size_t, size_t) { return false; }
+  bool TakesQuickly(const TextTokenizer<StreamSink>&, size_t, size_t, const Screen&) {
+    return false;
+  }
   size_t key_end() const { return key_end_; }
 
   void OnToken(const TextTokenizer<StreamSink>& tokenizer, size_t begin, size_t end,
@@ -631,8 +637,12 @@ class KnownSink {
   // for any other word: OnToken takes those. Words of nine to sixteen bytes are a quarter
   // of prose; sending them to OnToken was the tokenizer's most mispredicted branch.
   // Inlined by force: at sixteen bytes the compiler would call it, once per word.
+  // The vocabulary's filter, held in the tokenizer's locals over a block.
+  using Screen = Vocabulary::Filter;
+  Screen screen() const { return vocabulary_.filter(); }
+
   __attribute__((always_inline)) bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer,
-                                                   size_t begin, size_t end) {
+                                                   size_t begin, size_t end, const Screen& screen) {
     const std::string_view s = tokenizer.text();
     const size_t len = end - begin;
     if (len > 16 || begin + 16 > s.size()) return false;
@@ -651,7 +661,7 @@ class KnownSink {
     head = LowerTokenBytes(head, kWordMasks.head[len]);
     tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
     const uint32_t id =
-        vocabulary_.FindLoweredShort(Vocabulary::HashHead(len, head), len, head, tail);
+        vocabulary_.FindLoweredShort(Vocabulary::HashHead(len, head), len, head, tail, screen);
     if (id == Vocabulary::kUnknown) {
       ++ordinal_;
     } else {

@@ -21,6 +21,18 @@ class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = 0;
 
+  // The filter's words and mask as values: a loop over words that holds them in locals
+  // does not load them again after each store it makes.
+  struct Filter {
+    const uint64_t* words;
+    uint64_t mask;
+    bool SurelyAbsent(uint64_t head_hash) const {
+      const uint64_t bit = (head_hash >> 7) & mask;
+      return (words[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0;
+    }
+  };
+  Filter filter() const { return {filter_.data(), filter_mask_}; }
+
   Vocabulary();
 
   // Adds a folded key (FoldCase output) and returns its id, the existing one when the
@@ -42,9 +54,13 @@ class Vocabulary {
 
   // FindLowered for a word of at most sixteen bytes, inline: the tokenizer's common case,
   // where a call per word the filter lets through spilled the tokenizer's registers.
+  uint32_t FindLoweredShort(uint64_t head_hash, size_t length, uint64_t head, uint64_t tail) const {
+    return FindLoweredShort(head_hash, length, head, tail, filter());
+  }
   __attribute__((always_inline)) uint32_t FindLoweredShort(uint64_t head_hash, size_t length,
-                                                           uint64_t head, uint64_t tail) const {
-    if (SurelyAbsent(head_hash)) return kUnknown;
+                                                           uint64_t head, uint64_t tail,
+                                                           const Filter& filter) const {
+    if (filter.SurelyAbsent(head_hash)) return kUnknown;
     const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(hash >> 32);
@@ -84,10 +100,7 @@ class Vocabulary {
   // ("developer", "developed") share a filter bit, but not a place in the table: a
   // lexicon of such keys ("product10001", "product10002"...) must not pile up in one
   // run of slots.
-  bool SurelyAbsent(uint64_t head_hash) const {
-    const uint64_t bit = (head_hash >> 7) & filter_mask_;
-    return (filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0;
-  }
+  bool SurelyAbsent(uint64_t head_hash) const { return filter().SurelyAbsent(head_hash); }
 
   // Keys interned from now on are context only. The tokenizer keeps a glued token
   // ("KubeRay") whole only when it is a whole word, one of the keys interned before:
