@@ -23,9 +23,9 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 
 // Decodes one code point at text[pos]. Sets *length to the bytes consumed (at least 1).
 // Invalid, overlong, surrogate or truncated sequences decode as kReplacementChar with
-// *length 1, so a caller always makes progress. Inline for ASCII and for the two-byte
-// sequences of accented Latin, Greek and Cyrillic, decoded for every non-ASCII character
-// by the normalizer and the tokenizer.
+// *length 1, so a caller always makes progress. Inline for ASCII, for the two-byte
+// sequences of accented Latin, Greek and Cyrillic and for the common three-byte ones,
+// decoded for every non-ASCII character by the normalizer and the tokenizer.
 inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) {
@@ -37,6 +37,17 @@ inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
     if ((next & 0xC0) == 0x80) {
       *length = 2;
       return (static_cast<char32_t>(lead & 0x1F) << 6) | (next & 0x3F);
+    }
+  }
+  // Three bytes led by E1-EC or EE-EF (dashes, bullets, quotes, CJK) need no range check
+  // beyond their continuation bytes; E0 and ED (overlong forms, surrogates) do.
+  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && pos + 2 < text.size()) {
+    const auto second = static_cast<unsigned char>(text[pos + 1]);
+    const auto third = static_cast<unsigned char>(text[pos + 2]);
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+      *length = 3;
+      return (static_cast<char32_t>(lead & 0x0F) << 12) |
+             (static_cast<char32_t>(second & 0x3F) << 6) | (third & 0x3F);
     }
   }
   return internal::DecodeUtf8Sequence(text, pos, length);
