@@ -586,9 +586,22 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
     if (static_cast<unsigned char>(c) >= 0x80) {
       size_t end = pos;
       while (end < n && static_cast<unsigned char>(input[end]) >= 0x80) ++end;
-      if (options.copy_plain_runs && IsPlainRun(input, pos, end)) {
-        pos = end;
-        continue;
+      if (options.copy_plain_runs) {
+        if (IsPlainRun(input, pos, end)) {
+          pos = end;
+          continue;
+        }
+        // One mapped character alone (an en dash, a curly quote, NBSP: the commonest
+        // non-ASCII characters of resumes) is replaced here, as Run would replace it.
+        size_t len;
+        std::string_view mapped;
+        const char32_t cp = DecodeUtf8(input, pos, &len);
+        if (pos + len == end && cp != 0x00AD && MapSpecial(cp, &mapped)) {
+          builder.Copy(copy_from, pos);
+          builder.Replace(pos, end, mapped);
+          pos = copy_from = end;
+          continue;
+        }
       }
       size_t begin = pos;
       // A combining mark composes with the ASCII letter before it ("e" + U+0301), so that
