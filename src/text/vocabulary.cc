@@ -26,17 +26,6 @@ uint64_t Vocabulary::TailOf(std::string_view key) {
   return key.size() > 8 ? HeadOf(key.substr(8)) : 0;
 }
 
-template <typename SameKey>
-uint32_t Vocabulary::Probe(uint64_t hash, SameKey same_key) const {
-  const size_t mask = slots_.size() - 1;
-  const auto tag = static_cast<uint32_t>(hash >> 32);
-  for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
-    const Slot& s = slots_[slot];
-    if (s.id == kUnknown) return kUnknown;
-    if (s.tag == tag && same_key(keys_[s.id])) return s.id;
-  }
-}
-
 // No filter: the words looked up here (non-ASCII ones, a pattern's few tokens, a lexicon's
 // keys while it is compiled) are few, and the table answers them from the cache.
 uint32_t Vocabulary::Find(uint64_t hash, std::string_view key) const {
@@ -59,12 +48,7 @@ uint32_t Vocabulary::FindLoweredInTable(uint64_t head_hash, std::string_view raw
     hash = HashNext(hash, chunk);
   }
   return Probe(hash, [&](const KeyInfo& stored) {
-    if (stored.head != head || stored.length != raw.size()) return false;
-    if (raw.size() <= 8) return true;
-    uint64_t stored_tail;
-    std::memcpy(&stored_tail, key_pool_.data() + stored.offset + 8, 8);
-    const size_t tail_bytes = std::min<size_t>(raw.size() - 8, 8);
-    if (((stored_tail ^ tail) & (~uint64_t{0} >> (64 - 8 * tail_bytes))) != 0) return false;
+    if (!SameHead(stored, raw.size(), head, tail)) return false;
     bool same = true;
     for (size_t i = 16; i < raw.size(); ++i) {
       same &= LowerAscii(raw[i]) == key_pool_[stored.offset + i];

@@ -62,20 +62,7 @@ class Vocabulary {
                                                            const Filter& filter) const {
     if (filter.SurelyAbsent(head_hash)) return kUnknown;
     const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
-    const size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<uint32_t>(hash >> 32);
-    for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
-      const Slot s = slots_[slot];
-      if (s.id == kUnknown) return kUnknown;
-      if (s.tag != tag) continue;
-      const KeyInfo& stored = keys_[s.id];
-      if (stored.head != head || stored.length != length) continue;
-      if (length <= 8) return s.id;
-      uint64_t stored_tail;
-      std::memcpy(&stored_tail, key_pool_.data() + stored.offset + 8, 8);
-      // Bytes past the key are the pool's next key or its zero slack; `tail` is zero there.
-      if (((stored_tail ^ tail) & (~uint64_t{0} >> (8 * (16 - length)))) == 0) return s.id;
-    }
+    return Probe(hash, [&](const KeyInfo& stored) { return SameHead(stored, length, head, tail); });
   }
 
   // HashKey (tokenizer.h) in its steps. The hash of a key's length and first eight bytes
@@ -132,8 +119,18 @@ class Vocabulary {
 
   uint32_t FindLoweredInTable(uint64_t head_hash, std::string_view raw, uint64_t head,
                               uint64_t tail) const;
+  // Returns the id of the key with `hash` that same_key(KeyInfo) accepts, or kUnknown.
   template <typename SameKey>
-  uint32_t Probe(uint64_t hash, SameKey same_key) const;
+  uint32_t Probe(uint64_t hash, SameKey same_key) const {
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t slot = SlotFor(hash, slots_.size());; slot = (slot + 1) & mask) {
+      const Slot& s = slots_[slot];
+      if (s.id == kUnknown) return kUnknown;
+      if (s.tag == tag && same_key(keys_[s.id])) return s.id;
+    }
+  }
+
   void Place(uint32_t id);
   void Rebuild(size_t slot_count);
 
@@ -149,6 +146,9 @@ class Vocabulary {
     uint32_t offset = 0;
     uint32_t length = 0;
   };
+  // True when the stored key has `length` and the lowered word's first sixteen bytes,
+  // `head` and `tail` (its bytes past sixteen are left to the caller).
+  bool SameHead(const KeyInfo& stored, size_t length, uint64_t head, uint64_t tail) const;
   std::vector<KeyInfo> keys_;     // by id; the key is key_pool_[offset, offset + length)
   std::vector<uint64_t> hashes_;  // by id, to rebuild the table
   size_t size_ = 0;
@@ -159,6 +159,17 @@ class Vocabulary {
   std::vector<uint64_t> filter_;
   uint64_t filter_mask_ = 0;
 };
+
+inline bool Vocabulary::SameHead(const KeyInfo& stored, size_t length, uint64_t head,
+                                 uint64_t tail) const {
+  if (stored.head != head || stored.length != length) return false;
+  if (length <= 8) return true;
+  uint64_t stored_tail;
+  std::memcpy(&stored_tail, key_pool_.data() + stored.offset + 8, 8);
+  // Bytes past the key are the pool's next key or its zero slack; `tail` is zero there.
+  const size_t tail_bytes = length < 16 ? length - 8 : 8;
+  return ((stored_tail ^ tail) & (~uint64_t{0} >> (64 - 8 * tail_bytes))) == 0;
+}
 
 }  // namespace jobfit::text
 
