@@ -272,27 +272,38 @@ bool MapSpecial(char32_t cp, std::string_view* with) {
   }
 }
 
-// True when the non-ASCII run input[begin, end) comes out of RunNormalizer::Run as it
-// went in: every code point NFKC-stable, none mapped (MapSpecial, the soft hyphen), none
-// a replacement character, none that could start a repair (a Windows-1252 lead byte's
-// character with more of the run after it, or a lone beta or pi). Such runs (accented
-// letters, bullets, words in other scripts) are then copied with the ASCII around them:
-// handing each to Run, with a copy before and after it, took most of normalizing text
-// with a non-ASCII character every hundred bytes.
-bool IsPlainRun(std::string_view input, size_t begin, size_t end) {
+// What the main loop can do with a non-ASCII run without RunNormalizer::Run.
+enum class RunShape {
+  // Comes out of Run as it went in: every code point NFKC-stable, none mapped (MapSpecial,
+  // the soft hyphen), none a replacement character, none that could start a repair (a
+  // Windows-1252 lead byte's character with more of the run after it, a lone beta or pi).
+  // Accented letters, bullets and words in other scripts are copied with the ASCII around
+  // them: handing each run to Run, with a copy before and after it, took most of
+  // normalizing text with a non-ASCII character every hundred bytes.
+  kPlain,
+  // One character that MapSpecial replaces (an en dash, a curly quote, NBSP: the commonest
+  // non-ASCII characters of resumes), replaced as Run would replace it.
+  kOneMapped,
+  kOther,
+};
+
+RunShape ShapeOfRun(std::string_view input, size_t begin, size_t end, std::string_view* mapped) {
   for (size_t pos = begin; pos < end;) {
     size_t len;
     const char32_t cp = DecodeUtf8(input, pos, &len);
-    std::string_view mapped;
-    if (cp == kReplacementChar || (CodePointTraits(cp) & kNfkcStable) == 0 ||
-        MapSpecial(cp, &mapped) || cp == U'\u03B2' || cp == U'\u03C0') {
-      return false;
+    if (MapSpecial(cp, mapped)) {
+      return pos == begin && pos + len == end && cp != 0x00AD ? RunShape::kOneMapped
+                                                              : RunShape::kOther;
+    }
+    if (cp == kReplacementChar || (CodePointTraits(cp) & kNfkcStable) == 0 || cp == U'\u03B2' ||
+        cp == U'\u03C0') {
+      return RunShape::kOther;
     }
     const int lead = Cp1252Byte(cp);
-    if (lead >= 0xC2 && lead <= 0xF4 && pos + len < end) return false;
+    if (lead >= 0xC2 && lead <= 0xF4 && pos + len < end) return RunShape::kOther;
     pos += len;
   }
-  return true;
+  return RunShape::kPlain;
 }
 
 const icu::Normalizer2* Nfkc() {
@@ -587,16 +598,13 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
       size_t end = pos;
       while (end < n && static_cast<unsigned char>(input[end]) >= 0x80) ++end;
       if (options.copy_plain_runs) {
-        if (IsPlainRun(input, pos, end)) {
+        std::string_view mapped;
+        const RunShape shape = ShapeOfRun(input, pos, end, &mapped);
+        if (shape == RunShape::kPlain) {
           pos = end;
           continue;
         }
-        // One mapped character alone (an en dash, a curly quote, NBSP: the commonest
-        // non-ASCII characters of resumes) is replaced here, as Run would replace it.
-        size_t len;
-        std::string_view mapped;
-        const char32_t cp = DecodeUtf8(input, pos, &len);
-        if (pos + len == end && cp != 0x00AD && MapSpecial(cp, &mapped)) {
+        if (shape == RunShape::kOneMapped) {
           builder.Copy(copy_from, pos);
           builder.Replace(pos, end, mapped);
           pos = copy_from = end;
