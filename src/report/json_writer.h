@@ -22,7 +22,7 @@ namespace jobfit::internal {
 // std::string::append: a record makes over a thousand small writes, and append's checks
 // were most of their cost. Finish() appends what was written to *out in one copy. (The
 // room was once *out itself, grown with resize: that filled twice a record's size with
-// zeros first, a tenth of a batch's time with --jsonl.) *out holds the text written only
+// zeros first, 6% of a batch's instructions with --jsonl.) *out holds the text written only
 // after Finish() (or the writer's destruction), and must not be touched by other means
 // between a write and Finish(); it must outlive the writer, which finishes it on
 // destruction.

@@ -631,16 +631,16 @@ class KnownSink {
   }
   uint32_t ordinal() const { return ordinal_; }
 
+  using Screen = Vocabulary::Filter;
+  Screen screen() const { return vocabulary_.filter(); }
+
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
   // at most sixteen bytes that holds no glued words, read in two loads, then turned away
   // by the vocabulary's filter or looked up and kept. Returns false, having done nothing,
   // for any other word: OnToken takes those. Words of nine to sixteen bytes are a quarter
   // of prose; sending them to OnToken was the tokenizer's most mispredicted branch.
   // Inlined by force: at sixteen bytes the compiler would call it, once per word.
-  // The vocabulary's filter, held in the tokenizer's locals over a block.
-  using Screen = Vocabulary::Filter;
-  Screen screen() const { return vocabulary_.filter(); }
-
+  // `screen` is the vocabulary's filter, which the tokenizer holds in locals over a block.
   __attribute__((always_inline)) bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer,
                                                    size_t begin, size_t end, const Screen& screen) {
     const std::string_view s = tokenizer.text();
