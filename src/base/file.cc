@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -127,6 +128,41 @@ void ReserveLarge(std::string* text, size_t size) {
   (void)first;
   (void)last;
 #endif
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : address_(std::exchange(other.address_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this != &other) {
+    if (address_ != nullptr) ::munmap(address_, size_);
+    address_ = std::exchange(other.address_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+  }
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (address_ != nullptr) ::munmap(address_, size_);
+}
+
+std::optional<MappedFile> MappedFile::MapIfLarge(const std::string& path, uint64_t min_bytes,
+                                                 uint64_t max_bytes) {
+  if (path == "-") return std::nullopt;
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC), true);
+  if (file.get() < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  const auto size = static_cast<uint64_t>(info.st_size);
+  if (size < std::max<uint64_t>(min_bytes, 1) || size > max_bytes) return std::nullopt;
+  // MAP_POPULATE maps the cached pages in one call instead of a fault per few pages.
+  void* address = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                         file.get(), 0);
+  if (address == MAP_FAILED) return std::nullopt;
+  MappedFile mapped;
+  mapped.address_ = address;
+  mapped.size_ = static_cast<size_t>(size);
+  return mapped;
 }
 
 }  // namespace jobfit::base

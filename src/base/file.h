@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "jobfit/status.h"
 
@@ -19,6 +21,33 @@ Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes);
 // kernel allows it: a 100 MB corpus otherwise takes 25,000 page faults on its first
 // write. Call it before the buffer is first written. Contents are kept.
 void ReserveLarge(std::string* text, size_t size);
+
+// A regular file's bytes, mapped read-only into memory. Reading a 100 MB corpus into a
+// string cost the kernel more time than the UTF-8 check of it: fresh pages to zero and
+// fault in, then the copy. A mapping reads the page cache where it is. The file must not
+// shrink while mapped: touching a page past its new end raises SIGBUS.
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {static_cast<const char*>(address_), size_}; }
+
+  // Maps `path` when it is a regular file of min_bytes to max_bytes bytes (min_bytes at
+  // least 1); returns nullopt for anything else (stdin, a pipe, a smaller or larger file,
+  // a file that cannot be opened or mapped), which the caller reads as usual and so
+  // reports as usual.
+  static std::optional<MappedFile> MapIfLarge(const std::string& path, uint64_t min_bytes,
+                                              uint64_t max_bytes);
+
+ private:
+  void* address_ = nullptr;
+  size_t size_ = 0;
+};
 
 }  // namespace jobfit::base
 

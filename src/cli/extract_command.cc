@@ -11,6 +11,7 @@
 #include "jobfit/report.h"
 
 #include "cli/common.h"
+#include "cli/mapped_input.h"
 #include "cli/timings.h"
 
 namespace jobfit::cli {
@@ -58,7 +59,9 @@ int RunExtract(const ExtractFlags& flags) {
     if (output.failed()) break;  // `jobfit extract *.txt | head` stops with head
     ExtractedDocument doc;
     doc.source = input == "-" ? "<stdin>" : input;
-    Result<Document> read = ReadDocument(input, read_options);
+    // Until its report is written, a mapped input's pages are read.
+    const MappedInputGuard guard(doc.source);
+    Result<MappedDocument> read = ReadDocumentMapped(input, read_options);
     timings.EndOf(Stage::kReading);
     if (!read.ok()) {
       PrintError(read.status());
@@ -66,10 +69,10 @@ int RunExtract(const ExtractFlags& flags) {
       any_error = true;
       timings.CountInput(0);
     } else {
-      doc.text = read->text;  // spans are printed with their text
-      doc.format = read->format;
-      doc.encoding = read->encoding;
-      doc.quality = read->quality;
+      doc.text = read->text();  // spans are printed with their text
+      doc.format = read->document().format;
+      doc.encoding = read->document().encoding;
+      doc.quality = read->document().quality;
       doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
       timings.EndOf(Stage::kScanning);

@@ -18,7 +18,9 @@
 #include "read/pdf_reader.h"
 #include "read/quality.h"
 #include "read/sniff.h"
+#include "read/text_builder.h"
 #include "read/text_reader.h"
+#include "text/encoding.h"
 
 namespace jobfit {
 namespace {
@@ -55,6 +57,22 @@ Status Unsupported(const read::Sniffed& sniffed, const std::string& source) {
       break;
   }
   return Status(StatusCode::kUnsupported, std::move(message), Location::InFile(source));
+}
+
+// The read quality of a document's text, `text` (its own or a mapped file's), and whether
+// its file name agrees with its content.
+void JudgeRead(std::string_view text, Document* doc) {
+  if (doc->format != DocumentFormat::kPdf) read::AssessText(text, 1.0, &doc->quality);
+  const std::optional<DocumentFormat> named = read::FormatFromName(doc->source);
+  const auto textual = [](DocumentFormat f) {
+    return f == DocumentFormat::kText || f == DocumentFormat::kMarkdown;
+  };
+  if (named && *named != doc->format && !(textual(*named) && textual(doc->format))) {
+    read::AddIssue(&doc->quality, ReadIssueKind::kExtensionMismatch, ReadConfidence::kHigh,
+                   "the file name says " + Upper(DocumentFormatName(*named)) +
+                       " but the content is " + Upper(DocumentFormatName(doc->format)) +
+                       "; read as " + Upper(DocumentFormatName(doc->format)));
+  }
 }
 
 Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOptions& options) {
@@ -100,18 +118,7 @@ Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOpti
       return Unsupported(sniffed, doc.source);
   }
   if (!status.ok()) return status;
-  if (doc.format != DocumentFormat::kPdf) read::AssessText(doc.text, 1.0, &doc.quality);
-
-  const std::optional<DocumentFormat> named = read::FormatFromName(doc.source);
-  const auto textual = [](DocumentFormat f) {
-    return f == DocumentFormat::kText || f == DocumentFormat::kMarkdown;
-  };
-  if (named && *named != doc.format && !(textual(*named) && textual(doc.format))) {
-    read::AddIssue(&doc.quality, ReadIssueKind::kExtensionMismatch, ReadConfidence::kHigh,
-                   "the file name says " + Upper(DocumentFormatName(*named)) +
-                       " but the content is " + Upper(DocumentFormatName(doc.format)) +
-                       "; read as " + Upper(DocumentFormatName(doc.format)));
-  }
+  JudgeRead(doc.text, &doc);
   return doc;
 }
 
@@ -181,6 +188,56 @@ Result<Document> ReadDocumentFromMemory(std::string_view bytes, std::string_view
     return Status(StatusCode::kInternal, std::string("reading failed: ") + e.what(),
                   Location::InFile(std::string(source_name)));
   }
+}
+
+struct MappedDocument::Mapping {
+  base::MappedFile file;
+};
+
+MappedDocument::MappedDocument() = default;
+MappedDocument::MappedDocument(MappedDocument&& other) noexcept = default;
+MappedDocument& MappedDocument::operator=(MappedDocument&& other) noexcept = default;
+MappedDocument::~MappedDocument() = default;
+
+std::string_view MappedDocument::text() const {
+  return mapping_ != nullptr ? mapping_->file.bytes() : std::string_view(document_.text);
+}
+
+Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOptions& options,
+                                          uint64_t min_mapped_bytes) {
+  MappedDocument out;
+  try {
+    std::optional<base::MappedFile> file =
+        base::MappedFile::MapIfLarge(path, min_mapped_bytes, options.max_bytes);
+    // What ReadBytes would pass on byte for byte: UTF-8 text, not HTML or a JSON Resume
+    // (their readers build new text), with no BOM (it would start the text, which the
+    // mapping cannot leave out).
+    if (file && read::SniffContainer(file->bytes()).container == Container::kText) {
+      const std::string_view bytes = file->bytes();
+      size_t bom_length = 0;
+      if (text::DetectBom(bytes, &bom_length).empty() && text::IsValidUtf8(bytes)) {
+        Document& doc = out.document_;
+        doc.source = path;
+        doc.format = read::SniffText(bytes, doc.source);
+        if (doc.format == DocumentFormat::kText || doc.format == DocumentFormat::kMarkdown) {
+          if (options.find_sections) {
+            doc.sections = read::FindTextSections(bytes, doc.format == DocumentFormat::kMarkdown);
+          }
+          JudgeRead(bytes, &doc);
+          out.mapping_ = std::make_unique<MappedDocument::Mapping>();
+          out.mapping_->file = std::move(*file);
+          return out;
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    return Status(StatusCode::kInternal, std::string("reading failed: ") + e.what(),
+                  Location::InFile(path));
+  }
+  Result<Document> read = ReadDocument(path, options);
+  if (!read.ok()) return read.status();
+  out.document_ = std::move(*read);
+  return out;
 }
 
 }  // namespace jobfit

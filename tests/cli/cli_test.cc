@@ -124,6 +124,27 @@ TEST(Cli, ExtractTimingsGoToStderrAndLeaveTheReportAlone) {
   EXPECT_EQ(inputs, 3u);  // the one that failed counts as an input of no bytes
 }
 
+// A file of a megabyte or more is mapped, not copied (ReadDocumentMapped); stdin is read.
+TEST(Cli, ExtractsALargeFileAsTheSameTextFromStdin) {
+  const std::string resume = Slurp(fs::path(JOBFIT_SOURCE_DIR) / "examples/sample_resume.txt");
+  std::string corpus;
+  while (corpus.size() < (size_t{3} << 20)) corpus += resume;
+  const fs::path path =
+      fs::temp_directory_path() / ("jobfit_cli_large_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path, std::ios::binary) << corpus;
+  const RunResult mapped = RunJobfit("extract --json --explain '" + path.string() + "'");
+  const RunResult piped = RunJobfit("extract --json --explain -", corpus);
+  fs::remove(path);
+  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  nlohmann::json from_file = nlohmann::json::parse(mapped.out);
+  const nlohmann::json from_stdin = nlohmann::json::parse(piped.out);
+  EXPECT_EQ(from_file["documents"][0]["source"], path.string());
+  from_file["documents"][0]["source"] = "<stdin>";
+  EXPECT_EQ(from_file, from_stdin);
+  EXPECT_GT(from_stdin["documents"][0]["terms"].size(), 10u);
+}
+
 TEST(Cli, ReportsAFailedInputAsAnErrorObjectInJson) {
   const RunResult r = RunJobfit("extract --json no_such_resume.txt");
   EXPECT_EQ(r.exit_code, 2);

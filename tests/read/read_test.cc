@@ -611,5 +611,121 @@ TEST(CrossFormatTest, SameResumeExtractsTheSameTerms) {
               100.0 * static_cast<double>(agreeing) / static_cast<double>(total), agreeing, total);
 }
 
+// ReadDocumentMapped gives what ReadDocument gives, whether it maps the file or not.
+void ExpectSameRead(const std::string& path, const ReadOptions& options, bool expect_mapped,
+                    uint64_t min_mapped_bytes = 1) {
+  SCOPED_TRACE(path);
+  const Result<Document> copied = ReadDocument(path, options);
+  const Result<MappedDocument> mapped = ReadDocumentMapped(path, options, min_mapped_bytes);
+  ASSERT_EQ(copied.ok(), mapped.ok());
+  if (!copied.ok()) {
+    EXPECT_EQ(copied.status().ToString(), mapped.status().ToString());
+    return;
+  }
+  EXPECT_EQ(mapped->mapped(), expect_mapped);
+  const Document& doc = mapped->document();
+  EXPECT_EQ(mapped->text(), copied->text);
+  if (mapped->mapped()) {
+    EXPECT_TRUE(doc.text.empty());
+  }
+  EXPECT_EQ(doc.source, copied->source);
+  EXPECT_EQ(doc.format, copied->format);
+  EXPECT_EQ(doc.encoding, copied->encoding);
+  EXPECT_EQ(doc.pages, copied->pages);
+  ASSERT_EQ(doc.sections.size(), copied->sections.size());
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    EXPECT_EQ(doc.sections[i].begin, copied->sections[i].begin);
+    EXPECT_EQ(doc.sections[i].end, copied->sections[i].end);
+    EXPECT_EQ(doc.sections[i].heading, copied->sections[i].heading);
+    EXPECT_EQ(doc.sections[i].kind, copied->sections[i].kind);
+  }
+  EXPECT_EQ(doc.quality.confidence, copied->quality.confidence);
+  EXPECT_EQ(doc.quality.score, copied->quality.score);
+  ASSERT_EQ(doc.quality.issues.size(), copied->quality.issues.size());
+  for (size_t i = 0; i < doc.quality.issues.size(); ++i) {
+    EXPECT_EQ(doc.quality.issues[i].kind, copied->quality.issues[i].kind);
+    EXPECT_EQ(doc.quality.issues[i].message, copied->quality.issues[i].message);
+  }
+}
+
+TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
+  ReadOptions options;
+  ExpectSameRead(Fixture("resume.txt"), options, /*expect_mapped=*/true);
+  ExpectSameRead(Fixture("resume.md"), options, true);  // with its section hints
+  options.find_sections = false;
+  ExpectSameRead(Fixture("resume.md"), options, true);
+
+  // Accents, a ligature, NBSP and curly quotes are UTF-8 as they are; a stray
+  // Windows-1252 byte is not, and the copy keeps it for the normalizer to repair.
+  std::string prose;
+  while (prose.size() < 200000) {
+    prose += "Ren\u00E9e used \uFB01ne-tuned PyTorch\u00A0models, \u201Cat scale\u201D.\n";
+  }
+  const std::string valid = ::testing::TempDir() + "/mapped_valid.txt";
+  std::ofstream(valid, std::ios::binary) << prose;
+  ExpectSameRead(valid, options, true);
+  const std::string stray = ::testing::TempDir() + "/mapped_stray.txt";
+  std::ofstream(stray, std::ios::binary) << prose << "it\x92s\n";
+  ExpectSameRead(stray, options, false);
+}
+
+TEST(ReadDocumentMapped, CopiesWhatItsReaderRewrites) {
+  const ReadOptions options;
+  for (const char* name :
+       {"resume.html", "resume.json", "cp1252.html", "cp1252.txt", "latin1.txt", "utf8_bom.txt",
+        "utf16le_bom.txt", "utf16be_bom.txt", "resume.pdf", "resume.docx", "resume.odt",
+        "pdf_named.txt", "docx_named.pdf", "empty.txt"}) {
+    ExpectSameRead(Fixture(name), options, /*expect_mapped=*/false);
+  }
+}
+
+TEST(ReadDocumentMapped, FailsAsReadDocumentFails) {
+  const ReadOptions options;
+  for (const char* name : {"no_such_file.txt", "photo.png", "legacy.doc", "resume.rtf",
+                           "encrypted.pdf", "truncated.docx", "broken.json"}) {
+    ExpectSameRead(Fixture(name), options, false);
+  }
+  ExpectSameRead(JOBFIT_TEST_DATA_DIR, options, false);  // a folder
+  ReadOptions small;
+  small.max_bytes = 100;  // resume.txt is larger: refused, not mapped
+  ExpectSameRead(Fixture("resume.txt"), small, false);
+}
+
+TEST(ReadDocumentMapped, LeavesASmallFileToReadDocument) {
+  ExpectSameRead(Fixture("resume.txt"), ReadOptions{}, /*expect_mapped=*/false,
+                 /*min_mapped_bytes=*/uint64_t{1} << 30);
+}
+
+TEST(ReadDocumentMapped, ReadsStdinAsReadDocumentDoes) {
+  const std::string path = ::testing::TempDir() + "/mapped_stdin.txt";
+  std::ofstream(path, std::ios::binary) << "Python and Kubernetes\n";
+  const int saved = ::dup(STDIN_FILENO);
+  const int file = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(file, 0);
+  ::dup2(file, STDIN_FILENO);
+  const Result<MappedDocument> read = ReadDocumentMapped("-", ReadOptions{}, 1);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(file);
+  ::close(saved);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_FALSE(read->mapped());
+  EXPECT_EQ(read->text(), "Python and Kubernetes\n");
+  EXPECT_EQ(read->document().source, "<stdin>");
+}
+
+TEST(ReadDocumentMapped, TextOutlivesAMove) {
+  Result<MappedDocument> read = ReadDocumentMapped(Fixture("resume.txt"), ReadOptions{}, 1);
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->mapped());
+  const std::string expected = Slurp(Fixture("resume.txt"));
+  MappedDocument moved = std::move(*read);
+  EXPECT_TRUE(moved.mapped());
+  EXPECT_EQ(moved.text(), expected);
+  MappedDocument assigned;
+  EXPECT_TRUE(assigned.text().empty());
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.text(), expected);
+}
+
 }  // namespace
 }  // namespace jobfit

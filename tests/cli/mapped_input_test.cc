@@ -1,0 +1,64 @@
+// A mapped input that shrinks while it is read ends the run with an error naming it.
+#include "cli/mapped_input.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "jobfit/document.h"
+
+namespace jobfit::cli {
+namespace {
+
+std::string WriteCorpus(const std::string& name) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream out(path, std::ios::binary);
+  for (int i = 0; i < 40000; ++i) out << "Python, Docker and Kubernetes on AWS.\n";
+  return path;
+}
+
+TEST(MappedInputGuardDeathTest, AFileThatShrinksEndsTheRunWithAnErrorNamingIt) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string path = WriteCorpus("shrinking.txt");
+  EXPECT_EXIT(
+      {
+        Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
+        if (!read.ok() || !read->mapped()) std::_Exit(100);
+        const MappedInputGuard guard("corpora/shrinking.txt");
+        if (::truncate(path.c_str(), 0) != 0) std::_Exit(101);
+        const std::string_view text = read->text();
+        volatile char byte = text[text.size() - 1];  // past the file's new end
+        (void)byte;
+        std::_Exit(102);
+      },
+      ::testing::ExitedWithCode(2),
+      "^jobfit: corpora/shrinking.txt: the file shrank while it was read; the run stops here\n$");
+}
+
+TEST(MappedInputGuardDeathTest, ASigbusOfNoMappedInputIsLeftAlone) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        { const MappedInputGuard guard("some.txt"); }  // installed, then no input named
+        ::raise(SIGBUS);
+        std::_Exit(102);
+      },
+      ::testing::KilledBySignal(SIGBUS), "");
+}
+
+TEST(MappedInputGuardTest, ReadingAMappedFileWithTheGuardChangesNothing) {
+  const std::string path = WriteCorpus("steady.txt");
+  Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->mapped());
+  const MappedInputGuard guard(path);
+  EXPECT_EQ(read->text().substr(0, 7), "Python,");
+  EXPECT_EQ(read->text().size(), size_t{40000} * 38);
+}
+
+}  // namespace
+}  // namespace jobfit::cli
