@@ -242,8 +242,9 @@ JOBFIT_EXPORT Result<Document> ReadDocumentFromMemory(std::string_view bytes,
 class MappedDocument;
 
 // Reads a document as ReadDocument does, with the same results and errors, but a regular
-// file of at least min_mapped_bytes (and at most options.max_bytes) that holds UTF-8
-// plain text or Markdown without a byte-order mark is mapped into memory instead of
+// file of at least min_mapped_bytes (and at most options.max_bytes) that holds valid
+// UTF-8 plain text or Markdown (a UTF-8 BOM stays in the text, as ReadDocument keeps it)
+// is mapped into memory instead of
 // copied: for a bulk corpus of hundreds of megabytes, the copy into fresh memory cost
 // more than checking the text. Every other input is read by ReadDocument.
 // The file must not shrink while it is mapped: the system then stops the process with

@@ -209,13 +209,13 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
   try {
     std::optional<base::MappedFile> file =
         base::MappedFile::MapIfLarge(path, min_mapped_bytes, options.max_bytes);
-    // What ReadBytes would pass on byte for byte: UTF-8 text, not HTML or a JSON Resume
-    // (their readers build new text), with no BOM (it would start the text, which the
-    // mapping cannot leave out).
+    // What ReadBytes would pass on byte for byte: valid UTF-8 (a UTF-8 BOM stays in the
+    // text there too), not HTML or a JSON Resume, whose readers build new text.
     if (file && read::SniffContainer(file->bytes()).container == Container::kText) {
       const std::string_view bytes = file->bytes();
       size_t bom_length = 0;
-      if (text::DetectBom(bytes, &bom_length).empty() && text::IsValidUtf8(bytes)) {
+      const std::string_view bom = text::DetectBom(bytes, &bom_length);
+      if ((bom.empty() || bom == "UTF-8") && text::IsValidUtf8(bytes)) {
         Document& doc = out.document_;
         doc.source = path;
         doc.format = read::SniffText(bytes, doc.source);

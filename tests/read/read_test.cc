@@ -651,7 +651,8 @@ void ExpectSameRead(const std::string& path, const ReadOptions& options, bool ex
 TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
   ReadOptions options;
   ExpectSameRead(Fixture("resume.txt"), options, /*expect_mapped=*/true);
-  ExpectSameRead(Fixture("resume.md"), options, true);  // with its section hints
+  ExpectSameRead(Fixture("resume.md"), options, true);     // with its section hints
+  ExpectSameRead(Fixture("utf8_bom.txt"), options, true);  // the BOM stays, as when copied
   options.find_sections = false;
   ExpectSameRead(Fixture("resume.md"), options, true);
 
@@ -671,10 +672,9 @@ TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
 
 TEST(ReadDocumentMapped, CopiesWhatItsReaderRewrites) {
   const ReadOptions options;
-  for (const char* name :
-       {"resume.html", "resume.json", "cp1252.html", "cp1252.txt", "latin1.txt", "utf8_bom.txt",
-        "utf16le_bom.txt", "utf16be_bom.txt", "resume.pdf", "resume.docx", "resume.odt",
-        "pdf_named.txt", "docx_named.pdf", "empty.txt"}) {
+  for (const char* name : {"resume.html", "resume.json", "cp1252.html", "cp1252.txt", "latin1.txt",
+                           "utf16le_bom.txt", "utf16be_bom.txt", "resume.pdf", "resume.docx",
+                           "resume.odt", "pdf_named.txt", "docx_named.pdf", "empty.txt"}) {
     ExpectSameRead(Fixture(name), options, /*expect_mapped=*/false);
   }
 }
