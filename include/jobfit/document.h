@@ -241,6 +241,10 @@ JOBFIT_EXPORT Result<Document> ReadDocumentFromMemory(std::string_view bytes,
 
 class MappedDocument;
 
+// The size from which ReadDocumentMapped maps a file by default: below it, copying costs
+// less than setting up and tearing down a mapping.
+inline constexpr uint64_t kMinMappedBytes = uint64_t{1} << 20;
+
 // Reads a document as ReadDocument does, with the same results and errors, but a regular
 // file of at least min_mapped_bytes (and at most options.max_bytes) that holds valid
 // UTF-8 plain text or Markdown (a UTF-8 BOM stays in the text, as ReadDocument keeps it)
@@ -250,10 +254,9 @@ class MappedDocument;
 // The file must not shrink while it is mapped: the system then stops the process with
 // SIGBUS when the text is read (`jobfit extract` reports that as an error naming the
 // file). Read files that others may truncate with ReadDocument.
-JOBFIT_EXPORT Result<MappedDocument> ReadDocumentMapped(const std::string& path,
-                                                        const ReadOptions& options = {},
-                                                        uint64_t min_mapped_bytes = uint64_t{1}
-                                                                                    << 20);
+JOBFIT_EXPORT Result<MappedDocument> ReadDocumentMapped(
+    const std::string& path, const ReadOptions& options = {},
+    uint64_t min_mapped_bytes = kMinMappedBytes);
 
 // A document read by ReadDocumentMapped: the Document, and its text either in that
 // Document or in the file's own pages mapped into memory. Move-only; text() is valid

@@ -57,9 +57,13 @@ void ReportOutput::Write(std::string_view piece) {
   }
 }
 
-int ReportOutput::Finish(int exit_code) {
+void ReportOutput::Flush() {
   errno = 0;
   if (error_ == 0 && std::fflush(stdout) != 0) error_ = errno != 0 ? errno : EIO;
+}
+
+int ReportOutput::Finish(int exit_code) {
+  Flush();
   if (error_ == 0 || error_ == EPIPE) return exit_code;
   std::cerr << "jobfit: cannot write output: " << std::strerror(error_) << "\n";
   return kExitError;

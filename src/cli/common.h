@@ -40,6 +40,8 @@ class ReportOutput {
   // True once a write failed (a closed pipe, a full disk): nothing more will be written,
   // so there is no point making more of the report.
   bool failed() const { return error_ != 0; }
+  // Writes out what stdout holds so far (a failure is remembered, as Write's).
+  void Flush();
   // Flushes stdout and returns the exit code to end with, as WriteReport does.
   int Finish(int exit_code);
 

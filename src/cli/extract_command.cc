@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,9 +60,15 @@ int RunExtract(const ExtractFlags& flags) {
     if (output.failed()) break;  // `jobfit extract *.txt | head` stops with head
     ExtractedDocument doc;
     doc.source = input == "-" ? "<stdin>" : input;
-    // Until its report is written, a mapped input's pages are read.
-    const MappedInputGuard guard(doc.source);
-    Result<MappedDocument> read = ReadDocumentMapped(input, read_options);
+    // An input that may be mapped is read under the SIGBUS guard until its report is
+    // written, and what was written before it goes out first: the guard's exit cannot
+    // flush stdout.
+    std::optional<MappedInputGuard> guard;
+    if (MayBeMapped(input)) {
+      output.Flush();
+      guard.emplace(doc.source);
+    }
+    Result<MappedDocument> read = ReadDocumentMapped(input, read_options, kMinMappedBytes);
     timings.EndOf(Stage::kReading);
     if (!read.ok()) {
       PrintError(read.status());

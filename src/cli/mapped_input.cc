@@ -7,7 +7,10 @@
 #include <atomic>
 #include <cstring>
 
+#include "jobfit/document.h"
+
 #include "cli/common.h"
+#include <sys/stat.h>
 
 namespace jobfit::cli {
 namespace {
@@ -51,6 +54,12 @@ void InstallOnce() {
 }
 
 }  // namespace
+
+bool MayBeMapped(const std::string& path) {
+  struct stat info {};
+  return path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+         static_cast<uint64_t>(info.st_size) >= kMinMappedBytes;
+}
 
 MappedInputGuard::MappedInputGuard(std::string_view source) {
   InstallOnce();

@@ -50,14 +50,14 @@ TEST(MappedInputGuardDeathTest, ASigbusOfNoMappedInputIsLeftAlone) {
       ::testing::KilledBySignal(SIGBUS), "");
 }
 
-TEST(MappedInputGuardTest, ReadingAMappedFileWithTheGuardChangesNothing) {
-  const std::string path = WriteCorpus("steady.txt");
-  Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
-  ASSERT_TRUE(read.ok());
-  ASSERT_TRUE(read->mapped());
-  const MappedInputGuard guard(path);
-  EXPECT_EQ(read->text().substr(0, 7), "Python,");
-  EXPECT_EQ(read->text().size(), size_t{40000} * 38);
+TEST(MayBeMappedTest, OnlyARegularFileOfTheMappingSize) {
+  EXPECT_TRUE(MayBeMapped(WriteCorpus("large.txt")));  // 1.5 MB
+  const std::string small = ::testing::TempDir() + "/small.txt";
+  std::ofstream(small, std::ios::binary) << "Python\n";
+  EXPECT_FALSE(MayBeMapped(small));
+  EXPECT_FALSE(MayBeMapped("-"));
+  EXPECT_FALSE(MayBeMapped(::testing::TempDir()));
+  EXPECT_FALSE(MayBeMapped(::testing::TempDir() + "/no_such_file.txt"));
 }
 
 }  // namespace

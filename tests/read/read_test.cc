@@ -644,6 +644,7 @@ void ExpectSameRead(const std::string& path, const ReadOptions& options, bool ex
   ASSERT_EQ(doc.quality.issues.size(), copied->quality.issues.size());
   for (size_t i = 0; i < doc.quality.issues.size(); ++i) {
     EXPECT_EQ(doc.quality.issues[i].kind, copied->quality.issues[i].kind);
+    EXPECT_EQ(doc.quality.issues[i].severity, copied->quality.issues[i].severity);
     EXPECT_EQ(doc.quality.issues[i].message, copied->quality.issues[i].message);
   }
 }
@@ -711,6 +712,32 @@ TEST(ReadDocumentMapped, ReadsStdinAsReadDocumentDoes) {
   EXPECT_FALSE(read->mapped());
   EXPECT_EQ(read->text(), "Python and Kubernetes\n");
   EXPECT_EQ(read->document().source, "<stdin>");
+}
+
+// A named pipe is opened once, by the read that takes its bytes: opened and closed again
+// to be looked at, it would cut its writer off and leave the read waiting for another.
+TEST(ReadDocumentMappedDeathTest, ReadsANamedPipeOnce) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string path = ::testing::TempDir() + "/mapped_fifo_" + std::to_string(::getpid());
+  ::unlink(path.c_str());
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  EXPECT_EXIT(
+      {
+        ::alarm(30);  // a read left waiting fails the test instead of hanging it
+        const std::string text = "Python and Kubernetes\n";
+        std::thread writer([&] {
+          const int fd = ::open(path.c_str(), O_WRONLY);
+          if (fd >= 0) {
+            if (::write(fd, text.data(), text.size()) < 0) std::_Exit(3);
+            ::close(fd);
+          }
+        });
+        const Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
+        writer.join();
+        std::_Exit(read.ok() && !read->mapped() && read->text() == text ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+  ::unlink(path.c_str());
 }
 
 TEST(ReadDocumentMapped, TextOutlivesAMove) {
