@@ -15,7 +15,8 @@ namespace jobfit::cli {
 namespace {
 
 std::string WriteCorpus(const std::string& name) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  // The process id keeps two test runs on one machine (Release and sanitizer builds) apart.
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_" + name;
   std::ofstream out(path, std::ios::binary);
   for (int i = 0; i < 40000; ++i) out << "Python, Docker and Kubernetes on AWS.\n";
   return path;
@@ -52,7 +53,7 @@ TEST(MappedInputGuardDeathTest, ASigbusOfNoMappedInputIsLeftAlone) {
 
 TEST(MayBeMappedTest, OnlyARegularFileOfTheMappingSize) {
   EXPECT_TRUE(MayBeMapped(WriteCorpus("large.txt")));  // 1.5 MB
-  const std::string small = ::testing::TempDir() + "/small.txt";
+  const std::string small = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_small.txt";
   std::ofstream(small, std::ios::binary) << "Python\n";
   EXPECT_FALSE(MayBeMapped(small));
   EXPECT_FALSE(MayBeMapped("-"));

@@ -663,10 +663,12 @@ TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
   while (prose.size() < 200000) {
     prose += "Ren\u00E9e used \uFB01ne-tuned PyTorch\u00A0models, \u201Cat scale\u201D.\n";
   }
-  const std::string valid = ::testing::TempDir() + "/mapped_valid.txt";
+  const std::string valid =
+      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_valid.txt";
   std::ofstream(valid, std::ios::binary) << prose;
   ExpectSameRead(valid, options, true);
-  const std::string stray = ::testing::TempDir() + "/mapped_stray.txt";
+  const std::string stray =
+      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_stray.txt";
   std::ofstream(stray, std::ios::binary) << prose << "it\x92s\n";
   ExpectSameRead(stray, options, false);
 }
@@ -698,7 +700,8 @@ TEST(ReadDocumentMapped, LeavesASmallFileToReadDocument) {
 }
 
 TEST(ReadDocumentMapped, ReadsStdinAsReadDocumentDoes) {
-  const std::string path = ::testing::TempDir() + "/mapped_stdin.txt";
+  const std::string path =
+      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_stdin.txt";
   std::ofstream(path, std::ios::binary) << "Python and Kubernetes\n";
   const int saved = ::dup(STDIN_FILENO);
   const int file = ::open(path.c_str(), O_RDONLY);
