@@ -264,6 +264,8 @@ JOBFIT_EXPORT Result<MappedDocument> ReadDocumentMapped(
 class JOBFIT_EXPORT MappedDocument {
  public:
   MappedDocument();
+  // A document read another way (ReadDocument), its text its own.
+  explicit MappedDocument(Document document);
   MappedDocument(MappedDocument&& other) noexcept;
   MappedDocument& operator=(MappedDocument&& other) noexcept;
   ~MappedDocument();

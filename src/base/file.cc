@@ -151,8 +151,13 @@ std::optional<MappedFile> MappedFile::MapIfLarge(const std::string& path, uint64
   if (path == "-") return std::nullopt;
   // Looked at before it is opened: opening a named pipe would wait for a writer, and
   // closing it again before the caller's read would cut that writer off.
+  // The size too: a small file costs the caller no open and close more.
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<uint64_t>(info.st_size) < std::max<uint64_t>(min_bytes, 1) ||
+      static_cast<uint64_t>(info.st_size) > max_bytes) {
+    return std::nullopt;
+  }
   // Non-blocking in case the path became a pipe since (it is then left to the caller).
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK), true);
   if (file.get() < 0) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jobfit/document.h"
@@ -29,6 +30,23 @@ struct ExtractFlags {
   uint64_t max_binary_bytes = ReadOptions{}.max_binary_bytes;
   uint32_t max_pages = ReadOptions{}.max_pdf_pages;
 };
+
+// Reads an input that may be mapped with ReadDocumentMapped, under a SIGBUS guard put in
+// *guard, once what *output holds is written out (the guard's exit cannot flush stdout);
+// any other with ReadDocument, without a second look at the file (an extract of
+// thousands of resumes paid for two).
+Result<MappedDocument> ReadInput(const std::string& input, std::string_view source,
+                                 const ReadOptions& options, ReportOutput* output,
+                                 std::optional<MappedInputGuard>* guard) {
+  if (MayBeMapped(input)) {
+    output->Flush();
+    guard->emplace(source);
+    return ReadDocumentMapped(input, options, kMinMappedBytes);
+  }
+  Result<Document> copied = ReadDocument(input, options);
+  if (!copied.ok()) return copied.status();
+  return MappedDocument(std::move(*copied));
+}
 
 int RunExtract(const ExtractFlags& flags) {
   StageTimings timings(flags.timings);
@@ -60,15 +78,8 @@ int RunExtract(const ExtractFlags& flags) {
     if (output.failed()) break;  // `jobfit extract *.txt | head` stops with head
     ExtractedDocument doc;
     doc.source = input == "-" ? "<stdin>" : input;
-    // An input that may be mapped is read under the SIGBUS guard until its report is
-    // written, and what was written before it goes out first: the guard's exit cannot
-    // flush stdout.
-    std::optional<MappedInputGuard> guard;
-    if (MayBeMapped(input)) {
-      output.Flush();
-      guard.emplace(doc.source);
-    }
-    Result<MappedDocument> read = ReadDocumentMapped(input, read_options, kMinMappedBytes);
+    std::optional<MappedInputGuard> guard;  // until the input's report is written
+    Result<MappedDocument> read = ReadInput(input, doc.source, read_options, &output, &guard);
     timings.EndOf(Stage::kReading);
     if (!read.ok()) {
       PrintError(read.status());

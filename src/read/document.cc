@@ -18,7 +18,6 @@
 #include "read/pdf_reader.h"
 #include "read/quality.h"
 #include "read/sniff.h"
-#include "read/text_builder.h"
 #include "read/text_reader.h"
 #include "text/encoding.h"
 
@@ -110,7 +109,7 @@ Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOpti
         const std::string json = std::move(doc.text);
         status = read::ReadJsonResume(json, &doc);
       } else if (options.find_sections) {
-        read::ReadPlainText(&doc);
+        read::ReadPlainText(doc.text, &doc);
       }
       break;
     }
@@ -195,6 +194,7 @@ struct MappedDocument::Mapping {
 };
 
 MappedDocument::MappedDocument() = default;
+MappedDocument::MappedDocument(Document document) : document_(std::move(document)) {}
 MappedDocument::MappedDocument(MappedDocument&& other) noexcept = default;
 MappedDocument& MappedDocument::operator=(MappedDocument&& other) noexcept = default;
 MappedDocument::~MappedDocument() = default;
@@ -213,16 +213,12 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
     // text there too), not HTML or a JSON Resume, whose readers build new text.
     if (file && read::SniffContainer(file->bytes()).container == Container::kText) {
       const std::string_view bytes = file->bytes();
-      size_t bom_length = 0;
-      const std::string_view bom = text::DetectBom(bytes, &bom_length);
-      if ((bom.empty() || bom == "UTF-8") && text::IsValidUtf8(bytes)) {
+      if (text::IsUtf8AsGiven(bytes)) {
         Document& doc = out.document_;
         doc.source = path;
         doc.format = read::SniffText(bytes, doc.source);
         if (doc.format == DocumentFormat::kText || doc.format == DocumentFormat::kMarkdown) {
-          if (options.find_sections) {
-            doc.sections = read::FindTextSections(bytes, doc.format == DocumentFormat::kMarkdown);
-          }
+          if (options.find_sections) read::ReadPlainText(bytes, &doc);
           JudgeRead(bytes, &doc);
           out.mapping_ = std::make_unique<MappedDocument::Mapping>();
           out.mapping_->file = std::move(*file);
@@ -236,8 +232,7 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
   }
   Result<Document> read = ReadDocument(path, options);
   if (!read.ok()) return read.status();
-  out.document_ = std::move(*read);
-  return out;
+  return MappedDocument(std::move(*read));
 }
 
 }  // namespace jobfit

@@ -35,8 +35,8 @@ Status DecodeText(std::string bytes, bool html, Document* doc) {
   return Status::Ok();
 }
 
-void ReadPlainText(Document* doc) {
-  doc->sections = FindTextSections(doc->text, doc->format == DocumentFormat::kMarkdown);
+void ReadPlainText(std::string_view text, Document* doc) {
+  doc->sections = FindTextSections(text, doc->format == DocumentFormat::kMarkdown);
 }
 
 }  // namespace jobfit::read

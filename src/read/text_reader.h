@@ -4,6 +4,7 @@
 #define JOBFIT_READ_TEXT_READER_H_
 
 #include <string>
+#include <string_view>
 
 #include "jobfit/document.h"
 #include "jobfit/status.h"
@@ -15,8 +16,9 @@ namespace jobfit::read {
 // <meta charset>. Errors: kUnsupported for binary content.
 Status DecodeText(std::string bytes, bool html, Document* doc);
 
-// Finds the sections of doc->text (plain text or Markdown, per doc->format).
-void ReadPlainText(Document* doc);
+// Finds the sections of `text`, the document's (plain text or Markdown, per doc->format;
+// doc->text, or a mapped file's bytes).
+void ReadPlainText(std::string_view text, Document* doc);
 
 }  // namespace jobfit::read
 

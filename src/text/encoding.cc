@@ -232,15 +232,23 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   return out;
 }
 
+bool IsUtf8AsGiven(std::string_view bytes) {
+  size_t bom_length = 0;
+  const std::string_view bom = DetectBom(bytes, &bom_length);
+  // The BOM's own bytes are valid UTF-8: the whole is valid when what follows it is.
+  return (bom.empty() || bom == "UTF-8") && IsValidUtf8(bytes);
+}
+
 Result<DecodedText> DecodeToUtf8(std::string bytes, std::string_view source_name,
                                  const DecodeOptions& options) {
   DecodedText result;
   size_t bom_length = 0;
   const std::string_view bom = DetectBom(bytes, &bom_length);
-  if (bom == "UTF-8" || (bom.empty() && IsValidUtf8(bytes))) {
+  const bool as_given = IsUtf8AsGiven(bytes);
+  if (as_given || bom == "UTF-8") {
     // A UTF-8 BOM stays: UTF-8 text is passed on byte for byte, so match offsets index
     // the input as given; the normalizer drops U+FEFF as a zero-width character.
-    if (!bom.empty() && !IsValidUtf8(std::string_view(bytes).substr(bom_length))) {
+    if (!as_given) {
       // A UTF-8 BOM before broken UTF-8: keep the bytes, the normalizer repairs them.
       result.undecodable = 1;
     }

@@ -16,6 +16,10 @@ namespace jobfit::text {
 // gigabyte pass through here.
 bool IsValidUtf8(std::string_view bytes);
 
+// True when DecodeToUtf8 passes `bytes` on as they are with nothing to report: valid
+// UTF-8, with or without a UTF-8 byte-order mark (which stays).
+bool IsUtf8AsGiven(std::string_view bytes);
+
 // Returns the charset named by a byte-order mark at the start of bytes ("UTF-8",
 // "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"), or "" when there is none, and sets
 // *bom_length to the mark's size.

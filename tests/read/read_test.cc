@@ -743,6 +743,17 @@ TEST(ReadDocumentMappedDeathTest, ReadsANamedPipeOnce) {
   ::unlink(path.c_str());
 }
 
+TEST(ReadDocumentMapped, WrapsADocumentReadAnotherWay) {
+  Result<Document> copied = ReadDocument(Fixture("resume.txt"));
+  ASSERT_TRUE(copied.ok());
+  const std::string expected = copied->text;
+  const MappedDocument wrapped(std::move(*copied));
+  EXPECT_FALSE(wrapped.mapped());
+  EXPECT_EQ(wrapped.text(), expected);
+  EXPECT_EQ(wrapped.document().text, expected);
+  EXPECT_EQ(wrapped.document().source, Fixture("resume.txt"));
+}
+
 TEST(ReadDocumentMapped, TextOutlivesAMove) {
   Result<MappedDocument> read = ReadDocumentMapped(Fixture("resume.txt"), ReadOptions{}, 1);
   ASSERT_TRUE(read.ok());
