@@ -55,13 +55,24 @@ class TermTable {
   // Returns the state after reading token_id in `state`, or kNoState. Every known token
   // of a text is tried from the root, so the root's transitions are a plain array.
   uint32_t Next(uint32_t state, uint32_t token_id) const {
-    if (state == kRoot) return root_next_[token_id];
-    // Most words that follow the start of an alias do not continue it; a bit filter small
-    // enough for the cache answers that before the transition table (megabytes at 30,000
-    // entries) is touched.
+    if (state == kRoot) return RootNext(token_id);
+    return MayGoOn(state, token_id) ? NextInTable(state, token_id) : kNoState;
+  }
+  // Next from the root.
+  uint32_t RootNext(uint32_t token_id) const { return root_next_[token_id]; }
+  // False when no transition on token_id leaves `state` (not the root); true when one
+  // may. Most words that follow the start of an alias do not continue it; a bit filter
+  // small enough for the cache answers that before the transition table (megabytes at
+  // 30,000 entries) is touched.
+  bool MayGoOn(uint32_t state, uint32_t token_id) const {
     const uint64_t bit = FilterBit((static_cast<uint64_t>(state) << 32) | token_id);
-    if ((transition_filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return kNoState;
-    return NextInTable(state, token_id);
+    return ((transition_filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
+  }
+  // Next from a state other than the root, past the filter: the transition table itself.
+  uint32_t NextInTable(uint32_t state, uint32_t token_id) const;
+  // True when some alias ends in `state`.
+  bool HasAccepts(uint32_t state) const {
+    return accept_offsets_[state + 1] != accept_offsets_[state];
   }
   // Returns the aliases that end in `state` (usually none or one).
   std::span<const uint32_t> Accepts(uint32_t state) const {
@@ -76,7 +87,6 @@ class TermTable {
 
  private:
   friend class TermTableBuilder;
-  uint32_t NextInTable(uint32_t state, uint32_t token_id) const;
   uint64_t FilterBit(uint64_t key) const {
     return ((key * 0xD6E8FEB86659FD93ULL) >> 32) & transition_filter_mask_;
   }

@@ -112,12 +112,24 @@ struct MatcherImpl {
   const LexiconImpl& spec() const { return LexiconAccess::Impl(lexicon); }
 };
 
+// A known token (its index among a text's known tokens) and the trie state after it.
+struct AliasStart {
+  uint32_t index = 0;
+  uint32_t state = 0;
+};
+
 struct ScratchImpl {
   text::NormalizedText normalized;
   text::KnownTokenStream known;
   text::TokenStream local;  // the tokens of a pattern's match
   std::vector<text::Token> pieces;
   std::vector<Candidate> candidates;
+  // FindAliasCandidates' lists: the tokens that start an alias, those that are a
+  // one-token alias, and those the next token may continue. Only grown, never cleared:
+  // they are written past their used part.
+  std::vector<AliasStart> alias_starts;
+  std::vector<AliasStart> alias_alone;
+  std::vector<AliasStart> alias_longer;
   // AddImplied's marks by term, all zero between scans: a resume names a few dozen terms
   // of a lexicon's thousands, and clearing arrays of the lexicon's size for each one
   // showed in batch profiles.
@@ -198,39 +210,88 @@ class Scan {
     return text_.substr(t.begin, t.end - t.begin);
   }
 
-  // Walks the trie from every known token along the run of adjacent known tokens that
-  // follows it; a word the vocabulary does not know, or phrase-ending punctuation, ends
-  // the run.
+  // Walks the trie from every known token that starts an alias along the run of adjacent
+  // known tokens that follows it; a word the vocabulary does not know, or phrase-ending
+  // punctuation, ends the run. At 30,000 entries half of a text's words are known and
+  // most of them start nothing or stop at the next word, and a branch per token on what
+  // the trie said (does an alias start here, end here, go on?) was mispredicted about
+  // as often as not, each time after a load from tables larger than the cache. So the
+  // first steps are passes without such branches, each keeping the tokens the next one
+  // needs by adding its answer to a count; only the walks that may go on branch.
   void FindAliasCandidates() {
     s_.candidates.clear();
-    // Locals, not the vector and the table through members: the compiler cannot tell that
-    // adding a candidate leaves them alone, and loaded them again at every token.
+    // Locals, not the vectors and the table through members: the compiler cannot tell
+    // that adding a candidate leaves them alone, and loaded them again at every token.
     const text::KnownToken* const known = s_.known.tokens.data();
-    const uint32_t n = static_cast<uint32_t>(s_.known.tokens.size());
+    const auto n = static_cast<uint32_t>(s_.known.tokens.size());
+    if (n == 0) return;
     const TermTable& table = m_.table;
+    for (auto* list : {&s_.alias_starts, &s_.alias_alone, &s_.alias_longer}) {
+      if (list->size() < n) list->resize(n);
+    }
+    AliasStart* const starts = s_.alias_starts.data();
+    uint32_t started = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      uint32_t state = table.Next(TermTable::kRoot, known[i].id);
-      for (uint32_t j = i; state != TermTable::kNoState;) {
-        for (const uint32_t alias_id : table.Accepts(state)) {
-          const CompiledAlias& alias = table.alias(alias_id);
-          if (alias.case_exact && !SameCase(alias, i)) continue;
-          Candidate& c = s_.candidates.emplace_back();
-          c.first = i;
-          c.first_ordinal = known[i].ordinal;
-          c.end_ordinal = known[j].ordinal + 1;
-          c.begin = known[i].begin;
-          c.end = known[j].end;
-          c.entry = alias.entry;
-          c.form = alias.alias_index;
-          c.ambiguous = alias.ambiguous;
-          c.variant = alias.variant;
-        }
+      const uint32_t state = table.RootNext(known[i].id);
+      starts[started] = {i, state};
+      started += state != TermTable::kNoState ? 1 : 0;
+    }
+    AliasStart* const alone = s_.alias_alone.data();
+    AliasStart* const longer = s_.alias_longer.data();
+    uint32_t alone_count = 0;
+    uint32_t longer_count = 0;
+    for (uint32_t k = 0; k < started; ++k) {
+      const AliasStart start = starts[k];
+      alone[alone_count] = start;
+      alone_count += table.HasAccepts(start.state) ? 1 : 0;
+      // The last token has no next one: it is compared with itself, which never follows.
+      const uint32_t next = start.index + 1 < n ? start.index + 1 : start.index;
+      const bool adjacent = (known[next].ordinal == known[start.index].ordinal + 1) &
+                            ((known[next].flags & text::kBreakBefore) == 0);
+      longer[longer_count] = start;
+      longer_count += adjacent & table.MayGoOn(start.state, known[next].id) ? 1 : 0;
+    }
+    // In text order, and a token's one-token aliases before the longer ones it starts,
+    // as the walk from each token in turn would find them.
+    uint32_t a = 0;
+    uint32_t b = 0;
+    while (a < alone_count || b < longer_count) {
+      if (b == longer_count || (a < alone_count && alone[a].index <= longer[b].index)) {
+        AddAccepted(alone[a].state, known, alone[a].index, alone[a].index);
+        ++a;
+        continue;
+      }
+      const uint32_t first = longer[b].index;
+      uint32_t state = table.NextInTable(longer[b].state, known[first + 1].id);
+      ++b;
+      for (uint32_t j = first + 1; state != TermTable::kNoState;) {
+        AddAccepted(state, known, first, j);
         if (++j >= n || known[j].ordinal != known[j - 1].ordinal + 1 ||
             (known[j].flags & text::kBreakBefore) != 0) {
           break;
         }
         state = table.Next(state, known[j].id);
       }
+    }
+  }
+
+  // Adds a candidate for each alias that ends in `state`, read from known token `first`
+  // to `last`.
+  void AddAccepted(uint32_t state, const text::KnownToken* known, uint32_t first, uint32_t last) {
+    const TermTable& table = m_.table;
+    for (const uint32_t alias_id : table.Accepts(state)) {
+      const CompiledAlias& alias = table.alias(alias_id);
+      if (alias.case_exact && !SameCase(alias, first)) continue;
+      Candidate& c = s_.candidates.emplace_back();
+      c.first = first;
+      c.first_ordinal = known[first].ordinal;
+      c.end_ordinal = known[last].ordinal + 1;
+      c.begin = known[first].begin;
+      c.end = known[last].end;
+      c.entry = alias.entry;
+      c.form = alias.alias_index;
+      c.ambiguous = alias.ambiguous;
+      c.variant = alias.variant;
     }
   }
 
