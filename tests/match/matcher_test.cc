@@ -100,6 +100,43 @@ TEST(Matcher, LongestMatchWinsAndImpliedTermsAreNotSpans) {
                                       "deep-learning<-pytorch-lightning", "aws<-sagemaker"}));
 }
 
+// The walk from each known token: a token that is an alias and starts longer ones, at the
+// end of the text (no next token), before punctuation that ends a phrase, before an
+// unknown word, and three-token aliases that stop after two.
+TEST(Matcher, WalksFromEveryTokenWhereverAliasesStartEndOrStop) {
+  const Matcher matcher = CompileFixture();
+  EXPECT_EQ(Find(matcher, "Shipped with PyTorch"), (std::vector<Found>{{"pytorch", "PyTorch"}}));
+  EXPECT_EQ(Find(matcher, "PyTorch, Lightning and Docker"),
+            (std::vector<Found>{{"pytorch", "PyTorch"}, {"docker", "Docker"}}));
+  EXPECT_EQ(Find(matcher, "PyTorch quick Lightning"), (std::vector<Found>{{"pytorch", "PyTorch"}}));
+  EXPECT_EQ(Find(matcher, "a convolutional neural"), (std::vector<Found>{}));
+  EXPECT_EQ(Find(matcher, "convolutional big neural network"), (std::vector<Found>{}));
+  EXPECT_EQ(Find(matcher, "deep learning"),
+            (std::vector<Found>{{"deep-learning", "deep learning"}}));
+  EXPECT_EQ(Find(matcher,
+                 "Docker PyTorch Lightning PyTorch deep learning, convolutional neural "
+                 "network Docker Amazon Web Services"),
+            (std::vector<Found>{{"docker", "Docker"},
+                                {"pytorch-lightning", "PyTorch Lightning"},
+                                {"pytorch", "PyTorch"},
+                                {"deep-learning", "deep learning"},
+                                {"cnn", "convolutional neural network"},
+                                {"docker", "Docker"},
+                                {"aws", "Amazon Web Services"}}));
+  // Every known token of a long text starts a walk: the same words a thousand times over
+  // find the same terms a thousand times.
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "PyTorch Lightning PyTorch Docker deep learning; ";
+  const std::vector<Found> found = Find(matcher, many);
+  ASSERT_EQ(found.size(), 4000u);
+  for (size_t i = 0; i < found.size(); i += 4) {
+    EXPECT_EQ(found[i], (Found{"pytorch-lightning", "PyTorch Lightning"})) << i;
+    EXPECT_EQ(found[i + 1], (Found{"pytorch", "PyTorch"})) << i;
+    EXPECT_EQ(found[i + 2], (Found{"docker", "Docker"})) << i;
+    EXPECT_EQ(found[i + 3], (Found{"deep-learning", "deep learning"})) << i;
+  }
+}
+
 // Every term's `implies`, resolved: the ids in the order written, each the index the
 // lexicon gives it, in the fixture and the built-in lexicon.
 TEST(Matcher, ImpliedTermsAreTheLexiconsImpliesResolved) {
