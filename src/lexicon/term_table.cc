@@ -171,6 +171,13 @@ Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>
   return Status::Ok();
 }
 
+void TermTable::PrefetchNext(uint32_t state, uint32_t token_id) const {
+  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const size_t slot = SlotFor(key, transition_keys_.size());
+  __builtin_prefetch(&transition_keys_[slot]);
+  __builtin_prefetch(&transition_targets_[slot]);
+}
+
 uint32_t TermTable::NextInTable(uint32_t state, uint32_t token_id) const {
   const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
   const size_t mask = transition_keys_.size() - 1;

@@ -70,9 +70,15 @@ class TermTable {
   }
   // Next from a state other than the root, past the filter: the transition table itself.
   uint32_t NextInTable(uint32_t state, uint32_t token_id) const;
+  // Asks the cache for the slots NextInTable(state, token_id) will read first.
+  void PrefetchNext(uint32_t state, uint32_t token_id) const;
   // True when some alias ends in `state`.
   bool HasAccepts(uint32_t state) const {
     return accept_offsets_[state + 1] != accept_offsets_[state];
+  }
+  // Asks the cache for the first alias that ends in `state`, which must have one.
+  void PrefetchAccepted(uint32_t state) const {
+    __builtin_prefetch(&aliases_[accept_ids_[accept_offsets_[state]]]);
   }
   // Returns the aliases that end in `state` (usually none or one).
   std::span<const uint32_t> Accepts(uint32_t state) const {

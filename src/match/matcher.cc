@@ -255,11 +255,17 @@ class Scan {
     // as the walk from each token in turn would find them.
     uint32_t a = 0;
     uint32_t b = 0;
+    constexpr uint32_t kLookAhead = 8;
     while (a < alone_count || b < longer_count) {
       if (b == longer_count || (a < alone_count && alone[a].index <= longer[b].index)) {
+        if (a + kLookAhead < alone_count) table.PrefetchAccepted(alone[a + kLookAhead].state);
         AddAccepted(alone[a].state, known, alone[a].index, alone[a].index);
         ++a;
         continue;
+      }
+      if (b + kLookAhead < longer_count) {
+        const AliasStart& ahead = longer[b + kLookAhead];
+        table.PrefetchNext(ahead.state, known[ahead.index + 1].id);
       }
       const uint32_t first = longer[b].index;
       uint32_t state = table.NextInTable(longer[b].state, known[first + 1].id);
