@@ -291,10 +291,19 @@ class TextTokenizer {
 
   // Returns whether phrase-ending punctuation (or withdrawn contact data) stands between
   // the previous token and one starting at `begin`.
-  bool BreakBefore(size_t begin) const {
+  bool BreakBefore(size_t begin) const { return break_pending_ || GapBreaks(last_end_, begin); }
+  // Whether the text between a token that ends at `gap_begin` and one that starts at
+  // `begin` ends a phrase.
+  bool GapBreaks(size_t gap_begin, size_t begin) const {
     // Most gaps are one byte, a space; a lone '.' in a gap ends the phrase too.
-    if (begin == last_end_ + 1) return break_pending_ || GapKindOf(s_[last_end_]) != kKeepsPhrase;
-    return break_pending_ || GapBreaksPhrase(s_.substr(last_end_, begin - last_end_));
+    if (begin == gap_begin + 1) return GapKindOf(s_[gap_begin]) != kKeepsPhrase;
+    return GapBreaksPhrase(s_.substr(gap_begin, begin - gap_begin));
+  }
+  // Where the gap before a token starting now begins, or kBreakPending when contact data
+  // withdrawn before it ends any phrase.
+  static constexpr uint32_t kBreakPending = UINT32_MAX;
+  uint32_t GapBegin() const {
+    return break_pending_ ? kBreakPending : static_cast<uint32_t>(last_end_);
   }
 
   // Reads the whole text in one pass. A white-space-delimited chunk is checked for
@@ -613,23 +622,54 @@ class StreamSink {
 // Keeps only the tokens the vocabulary knows, numbered by their place among all tokens.
 class KnownSink {
  public:
+  // The tokens from a checkpoint on are those numbered from its ordinal on: the
+  // tokenizer marks the state at nearly every word that follows a space, and the
+  // ordinal is all that takes.
   struct Checkpoint {
-    size_t known;
     uint32_t ordinal;
   };
 
   KnownSink(const Vocabulary& vocabulary, KnownTokenStream* out)
       : vocabulary_(vocabulary), out_(out) {}
 
-  // The count of kept tokens is kept beside the vector: the tokenizer marks the state at
-  // nearly every word that follows a space, and the vector's size is a division.
-  Checkpoint Mark() const { return {known_, ordinal_}; }
+  void Attach(const TextTokenizer<KnownSink>* tokenizer) { tokenizer_ = tokenizer; }
+
+  Checkpoint Mark() const { return {ordinal_}; }
   void Rollback(const Checkpoint& mark) {
-    out_->tokens.resize(mark.known);
-    known_ = mark.known;
+    LookUpDeferred();
+    std::vector<KnownToken>& tokens = out_->tokens;
+    while (!tokens.empty() && tokens.back().ordinal >= mark.ordinal) tokens.pop_back();
     ordinal_ = mark.ordinal;
   }
   uint32_t ordinal() const { return ordinal_; }
+
+  // Looks up the words TakesQuickly deferred and keeps the known ones, in text order.
+  void LookUpDeferred() {
+    if (deferred_count_ == 0) return;
+    const std::string_view s = tokenizer_->text();
+    for (size_t k = 0; k < deferred_count_; ++k) {
+      const Deferred& word = deferred_[k];
+      const size_t len = word.end - word.begin;
+      uint64_t head;
+      uint64_t tail;
+      std::memcpy(&head, s.data() + word.begin, 8);
+      std::memcpy(&tail, s.data() + word.begin + 8, 8);
+      head = LowerTokenBytes(head, kWordMasks.head[len]);
+      tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
+      const uint32_t id =
+          vocabulary_.FindLoweredShortPastFilter(Vocabulary::HashHead(len, head), len, head, tail);
+      if (id == Vocabulary::kUnknown) continue;
+      KnownToken& token = out_->tokens.emplace_back();
+      token.begin = word.begin;
+      token.end = word.end;
+      token.ordinal = word.ordinal;
+      token.id = id;
+      const bool after_break = word.gap_begin == TextTokenizer<KnownSink>::kBreakPending ||
+                               tokenizer_->GapBreaks(word.gap_begin, word.begin);
+      token.flags = word.ordinal > 0 && after_break ? kBreakBefore : 0;
+    }
+    deferred_count_ = 0;
+  }
 
   using Screen = Vocabulary::Filter;
   Screen screen() const { return vocabulary_.filter(); }
@@ -659,19 +699,25 @@ class KnownSink {
       return false;
     }
     head = LowerTokenBytes(head, kWordMasks.head[len]);
-    tail = LowerTokenBytes(tail, kWordMasks.tail[len]);
-    const uint32_t id =
-        vocabulary_.FindLoweredShort(Vocabulary::HashHead(len, head), len, head, tail, screen);
-    if (id == Vocabulary::kUnknown) {
-      ++ordinal_;
-    } else {
-      Keep(tokenizer, begin, end, id);
-    }
+    // Only the filter is asked now, and its answer is added to a count rather than
+    // branched on: a known word among unknown ones is a coin toss to the branch
+    // predictor, and each wrong guess cost the wait for the hash and the filter's load.
+    // The few words let through are looked up together, later, in a loop whose branches
+    // mostly go one way.
+    Deferred& word = deferred_[deferred_count_];
+    word.begin = static_cast<uint32_t>(begin);
+    word.end = static_cast<uint32_t>(end);
+    word.ordinal = ordinal_;
+    word.gap_begin = tokenizer.GapBegin();
+    deferred_count_ += screen.SurelyAbsent(Vocabulary::HashHead(len, head)) ? 0 : 1;
+    ++ordinal_;
+    if (deferred_count_ == kMaxDeferred) LookUpDeferred();
     return true;
   }
 
   void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end,
                bool non_ascii) {
+    LookUpDeferred();  // the tokens before this one come first
     const std::string_view s = tokenizer.text();
     bool inner_upper = true;
     const uint32_t id = Lookup(s, begin, end, non_ascii, &inner_upper);
@@ -732,7 +778,6 @@ class KnownSink {
       return;
     }
     KnownToken& token = out_->tokens.emplace_back();
-    ++known_;
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.ordinal = ordinal_++;
@@ -743,7 +788,6 @@ class KnownSink {
 
   void Keep(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, uint32_t id) {
     KnownToken& token = out_->tokens.emplace_back();
-    ++known_;
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.ordinal = ordinal_;
@@ -755,8 +799,18 @@ class KnownSink {
   const Vocabulary& vocabulary_;
   KnownTokenStream* out_;
   std::string folded_;  // the folded key of a non-ASCII word, reused from word to word
-  size_t known_ = 0;    // out_->tokens.size()
   uint32_t ordinal_ = 0;
+  // Words of up to sixteen bytes that the filter let through, not yet looked up.
+  struct Deferred {
+    uint32_t begin;
+    uint32_t end;
+    uint32_t ordinal;
+    uint32_t gap_begin;  // TextTokenizer::GapBegin when the word was read
+  };
+  static constexpr size_t kMaxDeferred = 64;
+  Deferred deferred_[kMaxDeferred];
+  size_t deferred_count_ = 0;
+  const TextTokenizer<KnownSink>* tokenizer_ = nullptr;
 };
 
 }  // namespace
@@ -887,7 +941,9 @@ void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, Kn
   out->tokens.clear();
   KnownSink sink(vocabulary, out);
   TextTokenizer<KnownSink> tokenizer(normalized, &sink, path);
+  sink.Attach(&tokenizer);
   tokenizer.Run();
+  sink.LookUpDeferred();
   out->token_count = sink.ordinal();
 }
 

@@ -65,6 +65,13 @@ class Vocabulary {
     return Probe(hash, [&](const KeyInfo& stored) { return SameHead(stored, length, head, tail); });
   }
 
+  // FindLoweredShort for a word the filter let through.
+  uint32_t FindLoweredShortPastFilter(uint64_t head_hash, size_t length, uint64_t head,
+                                      uint64_t tail) const {
+    const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
+    return Probe(hash, [&](const KeyInfo& stored) { return SameHead(stored, length, head, tail); });
+  }
+
   // HashKey (tokenizer.h) in its steps. The hash of a key's length and first eight bytes
   // (HeadOf, zeros past the end), which is all of HashKey for a key of up to eight
   // bytes; and the hash so far mixed with the key's next eight bytes.

@@ -418,6 +418,38 @@ TEST(TokenizeKnown, AgreesOnRandomText) {
   }
 }
 
+// Known words are looked up a batch at a time, after the filter has seen them: long runs
+// of them fill the batch many times over, contact data must withdraw words still waiting
+// in it, and a word the quick path cannot take (glued, long, non-ASCII) must come after
+// the waiting ones.
+TEST(TokenizeKnown, AgreesOnLongRunsOfKnownWords) {
+  const Vocabulary vocabulary = TestVocabulary();
+  const std::vector<std::string> pieces = {"python ",
+                                           "Python, ",
+                                           "the ",
+                                           "sql ",
+                                           "unknown ",
+                                           "AWS. ",
+                                           "learning ",
+                                           "python-python-sql@python.org ",
+                                           "www.python.org ",
+                                           "tensorflowPython ",
+                                           "abcdefghijklmnopq ",
+                                           "\u00e9clair ",
+                                           "machine\nlearning ",
+                                           "C++ "};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 50; ++round) {
+    std::string text;
+    const int n = 200 + static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i) {
+      // Mostly plain known words, so that the batch fills before anything flushes it.
+      text += rng() % 4 != 0 ? pieces[rng() % 4] : pieces[rng() % pieces.size()];
+    }
+    ExpectSameKnownTokens(text, vocabulary);
+  }
+}
+
 // Words glued of two or three others, each in lower case, capitalized or in capitals, at
 // every length to past sixteen bytes: where a glued word starts is found from a word's
 // bytes at once, and must be where the byte-by-byte rule finds it.
