@@ -116,6 +116,23 @@ TEST(Normalizer, HyphenatedLineBreakJoins) {
   EXPECT_EQ(out.text(), "Kuber-\nnetes");
 }
 
+// Hyphens are passed over sixteen bytes at a time unless a letter stands before them and
+// white space after: each kind at every offset of those sixteen bytes, the letter or the
+// line break in the neighbouring block, and hyphens at the text's first and last byte.
+TEST(Normalizer, HyphensJoinOrStayAtEveryOffset) {
+  const std::string body =
+      "Kuber-\nnetes, end-to-end, x - y, Tensor- \r\nFlow, 2019-\n2021, data-\n- item, "
+      "caf\u00e9 ML-\tOps";
+  const std::string joined =
+      "Kubernetes, end-to-end, x - y, TensorFlow, 2019-\n2021, data-\n- item, "
+      "caf\u00e9 ML-\tOps";
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string before(pad, 'a');
+    EXPECT_EQ(Norm(before + " " + body + "-"), before + " " + joined + "-") << pad;
+    EXPECT_EQ(Norm("-\n" + before + "b-\ncd"), "-\n" + before + "bcd") << pad;
+  }
+}
+
 TEST(Normalizer, JoinedWordMapsToTheWholeInputSpan) {
   const std::string input = "use Kuber-\n  netes daily";
   EXPECT_EQ(Source(input, 4, 14), "Kuber-\n  netes");
