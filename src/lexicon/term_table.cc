@@ -172,14 +172,14 @@ Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>
 }
 
 void TermTable::PrefetchNext(uint32_t state, uint32_t token_id) const {
-  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const uint64_t key = TransitionKey(state, token_id);
   const size_t slot = SlotFor(key, transition_keys_.size());
   __builtin_prefetch(&transition_keys_[slot]);
   __builtin_prefetch(&transition_targets_[slot]);
 }
 
 uint32_t TermTable::NextInTable(uint32_t state, uint32_t token_id) const {
-  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const uint64_t key = TransitionKey(state, token_id);
   const size_t mask = transition_keys_.size() - 1;
   for (size_t slot = SlotFor(key, transition_keys_.size());; slot = (slot + 1) & mask) {
     const uint64_t k = transition_keys_[slot];
@@ -191,7 +191,7 @@ uint32_t TermTable::NextInTable(uint32_t state, uint32_t token_id) const {
 uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
   if (const uint32_t next = NextInTable(state, token_id); next != kNoState) return next;
   if ((transition_count_ + 1) * 2 > transition_keys_.size()) GrowTransitions();
-  const uint64_t key = (static_cast<uint64_t>(state) << 32) | token_id;
+  const uint64_t key = TransitionKey(state, token_id);
   const size_t mask = transition_keys_.size() - 1;
   size_t slot = SlotFor(key, transition_keys_.size());
   while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;

@@ -65,7 +65,7 @@ class TermTable {
   // small enough for the cache answers that before the transition table (megabytes at
   // 30,000 entries) is touched.
   bool MayGoOn(uint32_t state, uint32_t token_id) const {
-    const uint64_t bit = FilterBit((static_cast<uint64_t>(state) << 32) | token_id);
+    const uint64_t bit = FilterBit(TransitionKey(state, token_id));
     return ((transition_filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
   }
   // Next from a state other than the root, past the filter: the transition table itself.
@@ -93,6 +93,10 @@ class TermTable {
 
  private:
   friend class TermTableBuilder;
+  // A transition's key in the table and the filter; 0 is no transition's (ids start at 1).
+  static uint64_t TransitionKey(uint32_t state, uint32_t token_id) {
+    return (static_cast<uint64_t>(state) << 32) | token_id;
+  }
   uint64_t FilterBit(uint64_t key) const {
     return ((key * 0xD6E8FEB86659FD93ULL) >> 32) & transition_filter_mask_;
   }

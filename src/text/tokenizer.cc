@@ -291,10 +291,10 @@ class TextTokenizer {
 
   // Returns whether phrase-ending punctuation (or withdrawn contact data) stands between
   // the previous token and one starting at `begin`.
-  bool BreakBefore(size_t begin) const { return break_pending_ || GapBreaks(last_end_, begin); }
-  // Whether the text between a token that ends at `gap_begin` and one that starts at
-  // `begin` ends a phrase.
-  bool GapBreaks(size_t gap_begin, size_t begin) const {
+  bool BreakBefore(size_t begin) const { return BreakAfter(GapBegin(), begin); }
+  // BreakBefore for a token that started at `begin` when GapBegin() was `gap_begin`.
+  bool BreakAfter(uint32_t gap_begin, size_t begin) const {
+    if (gap_begin == kBreakPending) return true;
     // Most gaps are one byte, a space; a lone '.' in a gap ends the phrase too.
     if (begin == gap_begin + 1) return GapKindOf(s_[gap_begin]) != kKeepsPhrase;
     return GapBreaksPhrase(s_.substr(gap_begin, begin - gap_begin));
@@ -346,7 +346,7 @@ class TextTokenizer {
         size_t chunk_end = pos;
         while (chunk_end < end_ && !IsSpace(s_[chunk_end])) ++chunk_end;
         if (IsContactChunk(s_.substr(chunk_begin, chunk_end - chunk_begin))) {
-          sink_->Rollback(chunk_mark);
+          sink_->Rollback(*this, chunk_mark);
           // An address between two words ends any phrase: "Machine jane@x.org learning"
           // is not "machine learning".
           last_end_ = chunk_begin;
@@ -564,7 +564,7 @@ class StreamSink {
   struct Screen {};
   Screen screen() const { return {}; }
   size_t Mark() const { return out_->tokens.size(); }
-  void Rollback(size_t mark) { out_->tokens.resize(mark); }
+  void Rollback(const TextTokenizer<StreamSink>&, size_t mark) { out_->tokens.resize(mark); }
   bool TakesQuickly(const TextTokenizer<StreamSink>&, size_t, size_t, const Screen&) {
     return false;
   }
@@ -632,11 +632,9 @@ class KnownSink {
   KnownSink(const Vocabulary& vocabulary, KnownTokenStream* out)
       : vocabulary_(vocabulary), out_(out) {}
 
-  void Attach(const TextTokenizer<KnownSink>* tokenizer) { tokenizer_ = tokenizer; }
-
   Checkpoint Mark() const { return {ordinal_}; }
-  void Rollback(const Checkpoint& mark) {
-    LookUpDeferred();
+  void Rollback(const TextTokenizer<KnownSink>& tokenizer, const Checkpoint& mark) {
+    LookUpDeferred(tokenizer);
     std::vector<KnownToken>& tokens = out_->tokens;
     while (!tokens.empty() && tokens.back().ordinal >= mark.ordinal) tokens.pop_back();
     ordinal_ = mark.ordinal;
@@ -644,9 +642,9 @@ class KnownSink {
   uint32_t ordinal() const { return ordinal_; }
 
   // Looks up the words TakesQuickly deferred and keeps the known ones, in text order.
-  void LookUpDeferred() {
+  void LookUpDeferred(const TextTokenizer<KnownSink>& tokenizer) {
     if (deferred_count_ == 0) return;
-    const std::string_view s = tokenizer_->text();
+    const std::string_view s = tokenizer.text();
     for (size_t k = 0; k < deferred_count_; ++k) {
       const Deferred& word = deferred_[k];
       const size_t len = word.end - word.begin;
@@ -664,9 +662,8 @@ class KnownSink {
       token.end = word.end;
       token.ordinal = word.ordinal;
       token.id = id;
-      const bool after_break = word.gap_begin == TextTokenizer<KnownSink>::kBreakPending ||
-                               tokenizer_->GapBreaks(word.gap_begin, word.begin);
-      token.flags = word.ordinal > 0 && after_break ? kBreakBefore : 0;
+      token.flags =
+          word.ordinal > 0 && tokenizer.BreakAfter(word.gap_begin, word.begin) ? kBreakBefore : 0;
     }
     deferred_count_ = 0;
   }
@@ -711,13 +708,13 @@ class KnownSink {
     word.gap_begin = tokenizer.GapBegin();
     deferred_count_ += screen.SurelyAbsent(Vocabulary::HashHead(len, head)) ? 0 : 1;
     ++ordinal_;
-    if (deferred_count_ == kMaxDeferred) LookUpDeferred();
+    if (deferred_count_ == kMaxDeferred) LookUpDeferred(tokenizer);
     return true;
   }
 
   void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end,
                bool non_ascii) {
-    LookUpDeferred();  // the tokens before this one come first
+    LookUpDeferred(tokenizer);  // the tokens before this one come first
     const std::string_view s = tokenizer.text();
     bool inner_upper = true;
     const uint32_t id = Lookup(s, begin, end, non_ascii, &inner_upper);
@@ -810,7 +807,6 @@ class KnownSink {
   static constexpr size_t kMaxDeferred = 64;
   Deferred deferred_[kMaxDeferred];
   size_t deferred_count_ = 0;
-  const TextTokenizer<KnownSink>* tokenizer_ = nullptr;
 };
 
 }  // namespace
@@ -941,9 +937,8 @@ void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, Kn
   out->tokens.clear();
   KnownSink sink(vocabulary, out);
   TextTokenizer<KnownSink> tokenizer(normalized, &sink, path);
-  sink.Attach(&tokenizer);
   tokenizer.Run();
-  sink.LookUpDeferred();
+  sink.LookUpDeferred(tokenizer);
   out->token_count = sink.ordinal();
 }
 

@@ -52,20 +52,13 @@ class Vocabulary {
     return SurelyAbsent(head_hash) ? kUnknown : FindLoweredInTable(head_hash, raw, head, tail);
   }
 
-  // FindLowered for a word of at most sixteen bytes, inline: the tokenizer's common case,
-  // where a call per word the filter lets through spilled the tokenizer's registers.
+  // FindLowered for a word of at most sixteen bytes.
   uint32_t FindLoweredShort(uint64_t head_hash, size_t length, uint64_t head, uint64_t tail) const {
-    return FindLoweredShort(head_hash, length, head, tail, filter());
+    return SurelyAbsent(head_hash) ? kUnknown
+                                   : FindLoweredShortPastFilter(head_hash, length, head, tail);
   }
-  __attribute__((always_inline)) uint32_t FindLoweredShort(uint64_t head_hash, size_t length,
-                                                           uint64_t head, uint64_t tail,
-                                                           const Filter& filter) const {
-    if (filter.SurelyAbsent(head_hash)) return kUnknown;
-    const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
-    return Probe(hash, [&](const KeyInfo& stored) { return SameHead(stored, length, head, tail); });
-  }
-
-  // FindLoweredShort for a word the filter let through.
+  // FindLoweredShort for a word the filter let through: the tokenizer asks the filter
+  // (filter()) for every word and this for the few words it lets through, later.
   uint32_t FindLoweredShortPastFilter(uint64_t head_hash, size_t length, uint64_t head,
                                       uint64_t tail) const {
     const uint64_t hash = length > 8 ? HashNext(head_hash, tail) : head_hash;
