@@ -200,6 +200,14 @@ struct ReadOptions {
   // so a caller that only extracts or scores saves a pass over every line by turning it
   // off, as `jobfit extract`, `batch` and `stream` do.
   bool find_sections = true;
+  // Whether ReadDocumentMapped checks that a file it maps is UTF-8 before it returns. A
+  // scan decodes every non-ASCII byte anyway and says when one was not UTF-8
+  // (ScanResult::invalid_utf8), so a caller that scans the text at once may leave the
+  // check to the scan: the document is then MappedDocument::utf8_unchecked(), and when the
+  // scan finds such bytes the caller reads the file again with ReadDocument, which
+  // decodes them. `jobfit extract` does: it spares a corpus of hundreds of megabytes a
+  // pass over all of its bytes.
+  bool check_mapped_utf8 = true;
 
   // Returns tighter limits for many untrusted files read in one run (a batch of
   // applications): one hostile file must not take the run's memory or time.
@@ -247,10 +255,11 @@ inline constexpr uint64_t kMinMappedBytes = uint64_t{1} << 20;
 
 // Reads a document as ReadDocument does, with the same results and errors, but a regular
 // file of at least min_mapped_bytes (and at most options.max_bytes) that holds valid
-// UTF-8 plain text or Markdown (a UTF-8 BOM stays in the text, as ReadDocument keeps it)
-// is mapped into memory instead of
-// copied: for a bulk corpus of hundreds of megabytes, the copy into fresh memory cost
-// more than checking the text. Every other input is read by ReadDocument.
+// UTF-8 plain text or Markdown (a UTF-8 BOM stays in the text, as ReadDocument keeps it;
+// with ReadOptions::check_mapped_utf8 off, plain text or Markdown not yet checked) is
+// mapped into memory instead of copied: for a bulk corpus of hundreds of megabytes, the
+// copy into fresh memory cost more than checking the text. Every other input is read by
+// ReadDocument.
 // The file must not shrink while it is mapped: the system then stops the process with
 // SIGBUS when the text is read (`jobfit extract` reports that as an error naming the
 // file). Read files that others may truncate with ReadDocument.
@@ -274,6 +283,9 @@ class JOBFIT_EXPORT MappedDocument {
   // Source, format, encoding, section hints and quality; its text is empty when mapped().
   const Document& document() const { return document_; }
   bool mapped() const { return mapping_ != nullptr; }
+  // True when text() is a mapped file's bytes that were not checked to be UTF-8
+  // (ReadOptions::check_mapped_utf8 off): valid UTF-8 unless a scan of them says otherwise.
+  bool utf8_unchecked() const { return mapping_ != nullptr && utf8_unchecked_; }
 
  private:
   friend Result<MappedDocument> ReadDocumentMapped(const std::string& path,
@@ -282,6 +294,7 @@ class JOBFIT_EXPORT MappedDocument {
   struct Mapping;
   Document document_;
   std::unique_ptr<Mapping> mapping_;
+  bool utf8_unchecked_ = false;
 };
 
 }  // namespace jobfit

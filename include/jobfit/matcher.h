@@ -73,6 +73,10 @@ struct ScanResult {
   std::vector<Match> matches;        // in text order
   std::vector<ImpliedTerm> implied;  // terms not matched themselves, in lexicon order
   std::vector<Decision> decisions;   // filled when ScanOptions::explain is set
+  // True when the text held bytes that are not UTF-8, each scanned as U+FFFD. A caller
+  // that scans bytes it has not decoded (ReadOptions::check_mapped_utf8) reads them
+  // again, decoded, when this is set.
+  bool invalid_utf8 = false;
 };
 
 struct ScanOptions {

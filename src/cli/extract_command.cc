@@ -31,6 +31,12 @@ struct ExtractFlags {
   uint32_t max_pages = ReadOptions{}.max_pdf_pages;
 };
 
+Result<MappedDocument> ReadCopied(const std::string& input, const ReadOptions& options) {
+  Result<Document> copied = ReadDocument(input, options);
+  if (!copied.ok()) return copied.status();
+  return MappedDocument(std::move(*copied));
+}
+
 // Reads an input that may be mapped with ReadDocumentMapped, under a SIGBUS guard put in
 // *guard, once what *output holds is written out (the guard's exit cannot flush stdout);
 // any other with ReadDocument, without a second look at the file (an extract of
@@ -43,9 +49,7 @@ Result<MappedDocument> ReadInput(const std::string& input, std::string_view sour
     guard->emplace(source);
     return ReadDocumentMapped(input, options, kMinMappedBytes);
   }
-  Result<Document> copied = ReadDocument(input, options);
-  if (!copied.ok()) return copied.status();
-  return MappedDocument(std::move(*copied));
+  return ReadCopied(input, options);
 }
 
 int RunExtract(const ExtractFlags& flags) {
@@ -59,7 +63,8 @@ int RunExtract(const ExtractFlags& flags) {
   read_options.max_bytes = flags.max_bytes;
   read_options.max_binary_bytes = flags.max_binary_bytes;
   read_options.max_pdf_pages = flags.max_pages;
-  read_options.find_sections = false;  // the extract report shows no sections
+  read_options.find_sections = false;      // the extract report shows no sections
+  read_options.check_mapped_utf8 = false;  // the scan checks it, below
   ScanOptions scan_options;
   scan_options.explain = flags.explain;
   Matcher::Scratch scratch;
@@ -81,17 +86,30 @@ int RunExtract(const ExtractFlags& flags) {
     std::optional<MappedInputGuard> guard;  // until the input's report is written
     Result<MappedDocument> read = ReadInput(input, doc.source, read_options, &output, &guard);
     timings.EndOf(Stage::kReading);
+    const auto scan = [&](const MappedDocument& document) {
+      doc.text = document.text();  // spans are printed with their text
+      doc.format = document.document().format;
+      doc.encoding = document.document().encoding;
+      doc.quality = document.document().quality;
+      doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
+    };
+    if (read.ok()) {
+      scan(*read);
+      if (read->utf8_unchecked() && doc.result.invalid_utf8) {
+        // A mapped file that is not UTF-8 after all: read as any other input is, decoded
+        // from the character set it is in, and scanned again.
+        doc.text = {};
+        doc.result = {};
+        read = ReadCopied(input, read_options);
+        if (read.ok()) scan(*read);
+      }
+    }
     if (!read.ok()) {
       PrintError(read.status());
       doc.error = read.status();
       any_error = true;
       timings.CountInput(0);
     } else {
-      doc.text = read->text();  // spans are printed with their text
-      doc.format = read->document().format;
-      doc.encoding = read->document().encoding;
-      doc.quality = read->document().quality;
-      doc.result = (*matcher)->Scan(doc.text, scan_options, scratch);
       any_term |= !doc.result.matches.empty();
       timings.EndOf(Stage::kScanning);
       timings.CountInput(doc.text.size());

@@ -196,6 +196,7 @@ class Scan {
 
   void Run(std::string_view piece) {
     text::Normalize(piece, {}, &s_.normalized);
+    out_->invalid_utf8 |= s_.normalized.had_invalid_utf8();
     text_ = s_.normalized.text();
     text::TokenizeKnown(text_, m_.table.vocabulary(), &s_.known);
     FindAliasCandidates();

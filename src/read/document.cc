@@ -210,10 +210,11 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
     std::optional<base::MappedFile> file =
         base::MappedFile::MapIfLarge(path, min_mapped_bytes, options.max_bytes);
     // What ReadBytes would pass on byte for byte: valid UTF-8 (a UTF-8 BOM stays in the
-    // text there too), not HTML or a JSON Resume, whose readers build new text.
+    // text there too; unchecked, the caller's scan confirms it), not HTML or a JSON
+    // Resume, whose readers build new text.
     if (file && read::SniffContainer(file->bytes()).container == Container::kText) {
       const std::string_view bytes = file->bytes();
-      if (text::IsUtf8AsGiven(bytes)) {
+      if (!options.check_mapped_utf8 || text::IsUtf8AsGiven(bytes)) {
         Document& doc = out.document_;
         doc.source = path;
         doc.format = read::SniffText(bytes, doc.source);
@@ -222,6 +223,7 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
           JudgeRead(bytes, &doc);
           out.mapping_ = std::make_unique<MappedDocument::Mapping>();
           out.mapping_->file = std::move(*file);
+          out.utf8_unchecked_ = !options.check_mapped_utf8;
           return out;
         }
       }

@@ -76,6 +76,7 @@ class NormalizerBuilder {
     out_->text_.clear();
     out_->edits_.clear();
     out_->input_size_ = input.size();
+    out_->invalid_utf8_ = false;
     base::ReserveLarge(&out_->text_, input.size());
   }
 
@@ -88,6 +89,8 @@ class NormalizerBuilder {
     out_->edits_.push_back({out_->text_.size(), with.size(), begin, end - begin});
     out_->text_.append(with);
   }
+
+  void NoteInvalidUtf8() { out_->invalid_utf8_ = true; }
 
   // Returns the last byte written, or 0 when nothing is.
   char LastOutput() const { return out_->text_.empty() ? '\0' : out_->text_.back(); }
@@ -347,6 +350,7 @@ class RunNormalizer {
       }
       std::string_view mapped;
       if (cp == kReplacementChar && len == 1) {
+        out_->NoteInvalidUtf8();
         FlushPending();
         out_->Replace(pos, pos + 1, "\xEF\xBF\xBD");
         pos += 1;
@@ -604,6 +608,7 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
     out->text_.clear();
     out->edits_.clear();
     out->input_size_ = input.size();
+    out->invalid_utf8_ = false;
     out->view_ = input;
     return;
   }

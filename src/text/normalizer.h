@@ -59,6 +59,9 @@ class NormalizedText {
 
   // True when text() equals the input byte for byte.
   bool identity() const { return edits_.empty(); }
+  // True when the input held bytes that are not UTF-8 (each became U+FFFD). Every
+  // non-ASCII byte is decoded here anyway, so a caller need not check the input first.
+  bool had_invalid_utf8() const { return invalid_utf8_; }
 
  private:
   friend class NormalizerBuilder;
@@ -80,6 +83,7 @@ class NormalizedText {
   std::string_view view_;
   std::vector<Edit> edits_;
   uint64_t input_size_ = 0;
+  bool invalid_utf8_ = false;
 };
 
 // Normalizes `input` (any bytes) into *out.

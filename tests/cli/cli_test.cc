@@ -145,6 +145,32 @@ TEST(Cli, ExtractsALargeFileAsTheSameTextFromStdin) {
   EXPECT_GT(from_stdin["documents"][0]["terms"].size(), 10u);
 }
 
+// A large file is mapped before anyone checked that it is UTF-8 (the scan does): one in
+// Windows-1252 is read again, decoded, and reports what it reports from stdin.
+TEST(Cli, ExtractsALargeFileThatIsNotUtf8AsTheSameTextFromStdin) {
+  std::string corpus;
+  while (corpus.size() < (size_t{3} << 20)) {
+    corpus +=
+        "Ren\xE9"
+        "e tuned PyTorch models \x93"
+        "at scale\x94 \x96 Docker, na\xEFve SQL.\n";
+  }
+  const fs::path path =
+      fs::temp_directory_path() / ("jobfit_cli_cp1252_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path, std::ios::binary) << corpus;
+  const RunResult mapped = RunJobfit("extract --json '" + path.string() + "'");
+  const RunResult piped = RunJobfit("extract --json -", corpus);
+  fs::remove(path);
+  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  nlohmann::json from_file = nlohmann::json::parse(mapped.out);
+  const nlohmann::json from_stdin = nlohmann::json::parse(piped.out);
+  from_file["documents"][0]["source"] = "<stdin>";
+  EXPECT_EQ(from_file, from_stdin);
+  EXPECT_EQ(from_stdin["documents"][0]["read"]["encoding"], "windows-1252");
+  EXPECT_EQ(from_stdin["documents"][0]["terms"].size(), 3u) << piped.out;
+}
+
 TEST(Cli, ReportsAFailedInputAsAnErrorObjectInJson) {
   const RunResult r = RunJobfit("extract --json no_such_resume.txt");
   EXPECT_EQ(r.exit_code, 2);

@@ -511,6 +511,26 @@ TEST(MatcherRegression, PatternEndsCountTokensAsTheScanDoes) {
 namespace jobfit {
 namespace {
 
+// A caller that scans bytes it has not checked (jobfit extract's mapped files) reads the
+// file again, decoded, when the scan says it held bytes that are not UTF-8: in any piece
+// of a large text, and never carried over from an earlier text.
+TEST(Matcher, SaysWhenTheTextHeldBytesThatAreNotUtf8) {
+  const Matcher matcher = CompileFixture();
+  Matcher::Scratch scratch;
+  std::string text;
+  while (text.size() < (size_t{3} << 20))
+    text += "Built models in Python, caf\u00e9 \u2013 PyTorch.\n";
+  EXPECT_FALSE(matcher.Scan(text, {}, scratch).invalid_utf8);
+  std::string late = text;
+  late[late.size() - 20] = '\xE9';  // past the first piece
+  const ScanResult scanned = matcher.Scan(late, {}, scratch);
+  EXPECT_TRUE(scanned.invalid_utf8);
+  EXPECT_FALSE(scanned.matches.empty());
+  EXPECT_FALSE(matcher.Scan(text, {}, scratch).invalid_utf8);
+  EXPECT_TRUE(matcher.Scan("na\xEFve Python", {}, scratch).invalid_utf8);
+  EXPECT_FALSE(matcher.Scan("Python", {}, scratch).invalid_utf8);
+}
+
 // Regression: a run of UTF-8 continuation bytes longer than a piece made the piece
 // splitter return an empty piece, and Scan looped for ever.
 TEST(MatcherRegression, InvalidUtf8LongerThanAPieceDoesNotHang) {

@@ -673,6 +673,48 @@ TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
   ExpectSameRead(stray, options, false);
 }
 
+// With the check left to the scan, plain text is mapped whatever its bytes, and the scan
+// of the mapped text says "not UTF-8" exactly for the files the check would have turned
+// away: the caller then reads those again with ReadDocument.
+TEST(ReadDocumentMapped, LeavesTheUtf8CheckToTheScanWhenAsked) {
+  Result<Lexicon> lexicon = Lexicon::Builtin();
+  ASSERT_TRUE(lexicon.ok());
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  ASSERT_TRUE(matcher.ok());
+  ReadOptions options;
+  options.check_mapped_utf8 = false;
+  std::string prose;
+  while (prose.size() < 200000)
+    prose += "Ren\u00E9e tuned PyTorch\u00A0models \u201Cat scale\u201D.\n";
+  const std::string stray =
+      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_unchecked_stray.txt";
+  std::ofstream(stray, std::ios::binary) << prose << "it\x92s\n";
+  for (const std::string& path :
+       {Fixture("resume.txt"), Fixture("utf8_bom.txt"), Fixture("resume.md"), Fixture("cp1252.txt"),
+        Fixture("latin1.txt"), Fixture("utf16le_bom.txt"), Fixture("utf16be_bom.txt"), stray}) {
+    SCOPED_TRACE(path);
+    const Result<MappedDocument> mapped = ReadDocumentMapped(path, options, 1);
+    ASSERT_TRUE(mapped.ok());
+    ASSERT_TRUE(mapped->mapped());
+    EXPECT_TRUE(mapped->utf8_unchecked());
+    const bool utf8 = text::IsUtf8AsGiven(mapped->text());
+    EXPECT_EQ(matcher->Scan(mapped->text()).invalid_utf8, !utf8);
+    const Result<Document> copied = ReadDocument(path, options);
+    ASSERT_TRUE(copied.ok());
+    if (utf8) {
+      EXPECT_EQ(mapped->text(), copied->text);
+    }
+  }
+  EXPECT_TRUE(text::IsUtf8AsGiven(ReadDocument(Fixture("resume.txt"), options)->text));
+  EXPECT_FALSE(text::IsUtf8AsGiven(ReadDocumentMapped(Fixture("cp1252.txt"), options, 1)->text()));
+  // Checked (the default), the same files are mapped only when they are UTF-8, and a
+  // mapped one is never unchecked.
+  const Result<MappedDocument> checked = ReadDocumentMapped(Fixture("resume.txt"), {}, 1);
+  ASSERT_TRUE(checked.ok());
+  EXPECT_TRUE(checked->mapped());
+  EXPECT_FALSE(checked->utf8_unchecked());
+}
+
 TEST(ReadDocumentMapped, CopiesWhatItsReaderRewrites) {
   const ReadOptions options;
   for (const char* name : {"resume.html", "resume.json", "cp1252.html", "cp1252.txt", "latin1.txt",

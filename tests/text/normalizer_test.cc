@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "text/encoding.h"
 #include "text/utf8.h"
 
 namespace jobfit::text {
@@ -147,6 +148,45 @@ TEST(Normalizer, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(Norm("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong "/"
   EXPECT_EQ(Norm("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // surrogate
   EXPECT_EQ(Norm(std::string("x\0y", 3)), std::string("x\0y", 3));
+}
+
+// The scan of a mapped file stands in for the reader's UTF-8 check (ScanResult::
+// invalid_utf8), so the normalizer must say "not UTF-8" exactly when the check would.
+TEST(Normalizer, SaysTheInputHeldInvalidUtf8ExactlyWhenTheCheckWould) {
+  const auto invalid = [](std::string_view input) {
+    NormalizedText out;
+    Normalize(input, {}, &out);
+    return out.had_invalid_utf8();
+  };
+  EXPECT_FALSE(invalid("Python and Go, 5+ years"));
+  EXPECT_FALSE(invalid("caf\u00e9 \u2013 \u201cML\u201d \uFFFD \u00e2\u20ac\u2122 \u03b2"));
+  EXPECT_TRUE(invalid("caf\xE9 au lait"));        // Windows-1252, in ASCII
+  EXPECT_TRUE(invalid("\u00e9\xE9\u00e9"));       // inside a run of valid characters
+  EXPECT_TRUE(invalid("na\u00efve \xE2\x82"));    // cut by the end
+  EXPECT_TRUE(invalid("\xC0\xAF \xED\xA0\x80"));  // overlong, surrogate
+  EXPECT_TRUE(invalid("\xF5\x80\x80\x80"));       // past U+10FFFF
+  NormalizedText reused;
+  Normalize("\xFF", {}, &reused);
+  Normalize("Python", {}, &reused);
+  EXPECT_FALSE(reused.had_invalid_utf8());
+  Normalize("\xFF", {}, &reused);
+  Normalize("r\u00e9sum\u00e9", {}, &reused);
+  EXPECT_FALSE(reused.had_invalid_utf8());
+
+  // Random mixes of ASCII, valid sequences, stray bytes and cut sequences.
+  const std::vector<std::string> parts = {
+      "a",          " ",        "-\n",          "Py",
+      "\u00e9",     "\u2013",   "\u00a0",       "\u4e2d",
+      "\U0001F600", "\u0301",   "\u00c3\u00a9", "\u03b2",
+      "\xFF",       "\x80",     "\xC3",         "\xE2\x82",
+      "\xF0\x9F",   "\xC1\xBF", "\xED\xB0\x80", "\xF4\x90\x80\x80"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    const size_t count = random() % 12;
+    for (size_t i = 0; i < count; ++i) input += parts[random() % parts.size()];
+    ASSERT_EQ(invalid(input), !IsValidUtf8(input)) << testing::PrintToString(input);
+  }
 }
 
 TEST(Normalizer, Windows1252MojibakeIsDecodedBack) {
