@@ -227,6 +227,7 @@ struct Document {
   DocumentFormat format = DocumentFormat::kText;
   std::string encoding = "UTF-8";     // the charset the bytes were decoded from
   uint32_t pages = 0;                 // PDF pages read; 0 for other formats
+  uint64_t bytes = 0;                 // the input's size as read, before decoding
   std::string text;                   // UTF-8; what the matcher scans, offsets index into it
   std::vector<SectionHint> sections;  // in text order
   ReadQuality quality;

@@ -251,11 +251,10 @@ Output ProcessEntry(const Scoring& scoring, const BatchConfig& config, const Wal
   if (entry.error) {
     item.error = ErrorFromStatus(*entry.error);
   } else {
-    // The size the walk saw: asking the file system again cost a call per file.
-    item.bytes = entry.size;
     ReadOptions options = ReadOptions::ForBatch();
     options.find_sections = false;  // scoring finds the sections it weighs itself
     Result<Document> read = ReadDocument(entry.path, options);
+    item.bytes = InputBytes(entry.path, read);
     if (read.ok()) {
       document = std::move(*read);
       ScoreDocument(scoring, *document, &item);

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -70,5 +71,12 @@ int ReportOutput::Finish(int exit_code) {
 }
 
 void PrintError(const Status& status) { std::cerr << "jobfit: " << status.ToString() << "\n"; }
+
+uint64_t InputBytes(const std::string& path, const Result<Document>& read) {
+  if (read.ok()) return read->bytes;
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
+}
 
 }  // namespace jobfit::cli

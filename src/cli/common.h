@@ -3,10 +3,12 @@
 #ifndef JOBFIT_CLI_COMMON_H_
 #define JOBFIT_CLI_COMMON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "jobfit/document.h"
 #include "jobfit/lexicon.h"
 #include "jobfit/matcher.h"
 #include "jobfit/status.h"
@@ -51,6 +53,10 @@ class ReportOutput {
 
 // Prints "jobfit: <status>" to stderr.
 void PrintError(const Status& status);
+
+// The bytes a batch or stream record gives for its input: those read, or for an input
+// that could not be read, the file's size (0 when the system cannot tell it either).
+uint64_t InputBytes(const std::string& path, const Result<Document>& read);
 
 }  // namespace jobfit::cli
 

@@ -61,20 +61,27 @@ class Walker {
         found.push_back({dir, ErrnoStatus(dir, "cannot open folder", errno)});
         continue;
       }
-      std::vector<std::string> names;
+      // Each name with whether the folder says it is a regular file: most are, and
+      // those need no lstat (a batch of small resumes spent a tenth of its system time
+      // on one per file).
+      std::vector<std::pair<std::string, bool>> names;
       errno = 0;
       while (const dirent* entry = readdir(handle)) {
         const std::string_view name = entry->d_name;
         if (name == "." || name == "..") continue;
-        names.emplace_back(name);
+        names.emplace_back(name, entry->d_type == DT_REG);
       }
       closedir(handle);
       std::sort(names.begin(), names.end());
-      for (const std::string& name : names) {
+      for (const auto& [name, regular] : names) {
         const std::string path = Join(dir, name);
         const std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
         if ((!options_.hidden && name[0] == '.') || MatchesAny(options_.excludes, name, relative)) {
           ++result_.skipped;
+          continue;
+        }
+        if (regular) {
+          if (Wanted(name, relative)) found.push_back({path, std::nullopt});
           continue;
         }
         struct stat info {};
@@ -105,7 +112,7 @@ class Walker {
                                         Location::InFile(path))});
           continue;
         }
-        found.push_back({path, std::nullopt, static_cast<uint64_t>(target.st_size)});
+        found.push_back({path, std::nullopt});
       }
     }
     std::sort(found.begin(), found.end(),
@@ -147,7 +154,7 @@ WalkResult WalkInputs(const std::vector<std::string>& arguments, const WalkOptio
                   Status(StatusCode::kUnsupported, "not a regular file (a FIFO, socket or device)",
                          Location::InFile(argument))});
     } else {
-      walker.Add({argument, std::nullopt, static_cast<uint64_t>(st.st_size)});
+      walker.Add({argument, std::nullopt});
     }
   }
   return result;

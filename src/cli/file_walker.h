@@ -26,7 +26,6 @@ struct WalkOptions {
 struct WalkEntry {
   std::string path;
   std::optional<Status> error;
-  uint64_t size = 0;  // the file's size when it was walked (0 with an error)
 };
 
 struct WalkResult {

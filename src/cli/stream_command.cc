@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -95,13 +94,7 @@ std::string Process(const Scoring& scoring, Task&& task) {
   Result<Document> document = request.has_text
                                   ? ReadDocumentFromMemory(request.text, "<text>", options)
                                   : ReadDocument(request.path, options);
-  if (request.has_text) {
-    item.bytes = request.text.size();
-  } else {
-    std::error_code ec;
-    const uintmax_t size = std::filesystem::file_size(request.path, ec);
-    item.bytes = ec ? 0 : static_cast<uint64_t>(size);
-  }
+  item.bytes = request.has_text ? request.text.size() : InputBytes(request.path, document);
   if (!document.ok()) {
     item.error = ErrorFromStatus(document.status());
   } else {

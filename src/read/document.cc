@@ -77,6 +77,7 @@ void JudgeRead(std::string_view text, Document* doc) {
 Result<Document> ReadBytes(std::string bytes, std::string source, const ReadOptions& options) {
   Document doc;
   doc.source = std::move(source);
+  doc.bytes = bytes.size();
   const read::Sniffed sniffed = read::SniffContainer(bytes);
   const Location where = Location::InFile(doc.source);
   const uint64_t limit = IsBinary(sniffed.container) ? options.max_binary_bytes : options.max_bytes;
@@ -217,6 +218,7 @@ Result<MappedDocument> ReadDocumentMapped(const std::string& path, const ReadOpt
       if (!options.check_mapped_utf8 || text::IsUtf8AsGiven(bytes)) {
         Document& doc = out.document_;
         doc.source = path;
+        doc.bytes = bytes.size();
         doc.format = read::SniffText(bytes, doc.source);
         if (doc.format == DocumentFormat::kText || doc.format == DocumentFormat::kMarkdown) {
           if (options.find_sections) read::ReadPlainText(bytes, &doc);

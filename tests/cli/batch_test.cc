@@ -170,6 +170,35 @@ TEST_F(BatchTest, EveryInputGetsARowAndBadFilesGetErrorRows) {
       << r.out;
 }
 
+// A scored record's bytes are its file's size, as read: not the decoded text, nor a PDF's
+// text; whether the walk listed the file from its folder or was given it.
+TEST_F(BatchTest, EveryScoredRecordGivesItsFilesSize) {
+  Generate("in", 2);
+  std::string latin1 =
+      "Ren\xE9"
+      "e Dupont\nSkills: Python, PyTorch, na\xEFve Bayes, Docker\n";
+  for (int i = 0; i < 20; ++i) latin1 += "Built caf\xE9 ordering models with scikit-learn.\n";
+  Write(dir_ / "in" / "latin1.txt", latin1);  // grows by a byte per accent when decoded
+  Write(dir_ / "in" / "photo.png", std::string("\x89PNG\r\n\x1a\n0000", 12));
+  fs::copy_file(fs::path(JOBFIT_SOURCE_DIR) / "tests/read/data/resume.pdf", dir_ / "in" / "cv.pdf");
+  Write(dir_ / "given.txt", latin1 + "Kubernetes\n");
+  const RunResult r = Run("batch " + Path("in") + " " + Path("given.txt") + kMlAd + kAsOf +
+                          " --jsonl " + Path("out.jsonl"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // the image
+  size_t scored = 0;
+  for (const std::string& line : Lines(Slurp(Path("out.jsonl")))) {
+    const Json record = Json::parse(line);
+    const std::string path = record["path"];
+    if (record.contains("error")) {
+      EXPECT_EQ(path, Path("in/photo.png"));
+      continue;
+    }
+    EXPECT_EQ(record["read"]["bytes"].get<uint64_t>(), fs::file_size(path)) << path;
+    ++scored;
+  }
+  EXPECT_EQ(scored, 5u);
+}
+
 TEST_F(BatchTest, OutputIsTheSameForAnyNumberOfThreads) {
   Generate("in", 60);
   Write(dir_ / "in" / "photo.png", std::string("\x89PNG\r\n\x1a\n0000", 12));
