@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
               ad->source.c_str(), check->score, check->matched.size(), check->missing.size());
   for (const jobfit::TermOutcome& missing : check->missing) {
     std::printf("  missing (%s): %s\n",
-                std::string(jobfit::NeedName(missing.requirement.need)).c_str(),
-                matcher->lexicon().term(missing.requirement.term).name.c_str());
+                std::string(jobfit::NeedName(missing.requirement->need)).c_str(),
+                matcher->lexicon().term(missing.requirement->term).name.c_str());
   }
   return 0;
 }

@@ -206,7 +206,9 @@ enum class Evidence {
 JOBFIT_EXPORT std::string_view EvidenceName(Evidence evidence);
 
 struct TermOutcome {
-  TermRequirement requirement;
+  // The requirement, one of CheckResult::requirements' terms: valid while a CheckResult
+  // holding those requirements lives.
+  const TermRequirement* requirement = nullptr;
   Evidence evidence = Evidence::kNone;
   std::optional<uint32_t> matched_by;  // the term that met it (an alternative, or the
                                        // term itself); the implying term for kImplied
@@ -263,7 +265,9 @@ struct CheckResult {
   std::vector<TermOutcome> missing;           // by importance
   std::vector<Suggestion> suggestions;        // ranked, most useful first
   ResumeAnalysis resume;
-  Requirements requirements;
+  // What the resume was scored against, shared by the results scored against the same
+  // requirements: a batch's results do not each hold a copy of the ad.
+  std::shared_ptr<const Requirements> requirements;
   std::vector<std::string> explanation;  // with CheckOptions::explain: one line per item
 };
 
@@ -271,6 +275,11 @@ struct CheckResult {
 // for text over 4 GiB, or requirements naming term indexes outside the matcher's lexicon.
 JOBFIT_EXPORT Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_text,
                                               const Requirements& requirements,
+                                              const CheckOptions& options);
+// The same for requirements that many resumes are scored against: each result shares
+// them instead of copying them (every term's sentence, wording and spans).
+JOBFIT_EXPORT Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_text,
+                                              std::shared_ptr<const Requirements> requirements,
                                               const CheckOptions& options);
 
 // Returns the month index for a calendar year and month (1-12).

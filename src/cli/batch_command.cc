@@ -117,7 +117,7 @@ class RankedTable {
   uint64_t failed() const { return failed_; }
   uint64_t passed() const { return passed_; }
 
-  std::string Render(const std::vector<Requirements>& targets) {
+  std::string Render(const std::vector<std::shared_ptr<const Requirements>>& targets) {
     std::vector<Row>& rows = best_;
     std::sort(rows.begin(), rows.end(), Ranks());
     std::sort(errors_.begin(), errors_.end(),
@@ -127,8 +127,8 @@ class RankedTable {
     if (matrix) {
       out += "Targets:\n";
       for (size_t i = 0; i < targets.size(); ++i) {
-        out += "  J" + std::to_string(i + 1) + "  " + Clean(TargetName(targets[i])) + "  " +
-               Clean(targets[i].title) + "\n";
+        out += "  J" + std::to_string(i + 1) + "  " + Clean(TargetName(*targets[i])) + "  " +
+               Clean(targets[i]->title) + "\n";
       }
       out += "\n";
     }
@@ -236,10 +236,10 @@ Row RowFromItem(const Lexicon& lexicon, const BatchItem& item) {
   if (item.results.empty()) return row;
   const CheckResult& best = item.results[row.best];
   for (size_t i = 0; i < best.matched.size() && i < kTableTerms; ++i) {
-    row.matched.push_back(lexicon.term(best.matched[i].requirement.term).name);
+    row.matched.push_back(lexicon.term(best.matched[i].requirement->term).name);
   }
   for (size_t i = 0; i < best.missing.size() && i < kTableTerms; ++i) {
-    row.missing.push_back(lexicon.term(best.missing[i].requirement.term).name);
+    row.missing.push_back(lexicon.term(best.missing[i].requirement->term).name);
   }
   return row;
 }
@@ -350,7 +350,8 @@ class OutputFile {
 // Reads back the records of an interrupted run's JSON lines: their paths (not scored
 // again) and table rows. A last line without its newline (the run died mid-write) is cut
 // off the file, so appending continues at a record boundary.
-Status ReadPreviousRun(const std::string& path, const std::vector<Requirements>& targets,
+Status ReadPreviousRun(const std::string& path,
+                       const std::vector<std::shared_ptr<const Requirements>>& targets,
                        std::unordered_set<std::string>* done, RankedTable* table, uint64_t* order) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -372,7 +373,7 @@ Status ReadPreviousRun(const std::string& path, const std::vector<Requirements>&
     if (!record->error) {
       bool same = record->targets.size() == targets.size();
       for (size_t i = 0; same && i < targets.size(); ++i) {
-        same = record->targets[i] == targets[i].source;
+        same = record->targets[i] == targets[i]->source;
       }
       if (!same) {
         return Status(StatusCode::kInvalidArgument,

@@ -75,7 +75,7 @@ Result<Scoring> PrepareScoring(const TargetFlags& flags) {
     if (!ad.ok()) return ad.status();
     Result<Requirements> analysed = AnalyzeJobAd(scoring.matcher, ad->text, ad->source);
     if (!analysed.ok()) return analysed.status();
-    scoring.targets.push_back(std::move(*analysed));
+    scoring.targets.push_back(std::make_shared<const Requirements>(std::move(*analysed)));
   }
   if (!flags.jobs.empty() && scoring.targets.empty()) {
     return Status(StatusCode::kNotFound, "--job names no job-ad file");
@@ -87,7 +87,7 @@ Result<Scoring> PrepareScoring(const TargetFlags& flags) {
     if (!profile.ok()) return profile.status();
     Result<Requirements> converted = profile->ToRequirements(scoring.matcher.lexicon());
     if (!converted.ok()) return converted.status();
-    scoring.targets.push_back(std::move(*converted));
+    scoring.targets.push_back(std::make_shared<const Requirements>(std::move(*converted)));
   }
   return scoring;
 }
@@ -113,7 +113,7 @@ void ScoreDocument(const Scoring& scoring, const Document& document, BatchItem* 
     return;
   }
   item->results.reserve(scoring.targets.size());
-  for (const Requirements& target : scoring.targets) {
+  for (const std::shared_ptr<const Requirements>& target : scoring.targets) {
     Result<CheckResult> result =
         CheckResume(scoring.matcher, document.text, target, scoring.options);
     if (!result.ok()) {

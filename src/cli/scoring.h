@@ -3,6 +3,7 @@
 #ifndef JOBFIT_CLI_SCORING_H_
 #define JOBFIT_CLI_SCORING_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,9 +32,10 @@ void AddTargetOptions(CLI::App& cmd, TargetFlags* flags);
 
 // Immutable after Prepare: shared by every worker thread as a const reference.
 struct Scoring {
-  const Matcher& matcher;             // from LoadMatcher, alive until exit
-  std::vector<Requirements> targets;  // jobs in the order given (folders sorted), then profiles
-  CheckOptions options;               // as_of fixed once, so a run is one point in time
+  const Matcher& matcher;  // from LoadMatcher, alive until exit
+  std::vector<std::shared_ptr<const Requirements>>
+      targets;           // jobs in the order given (folders sorted), then profiles
+  CheckOptions options;  // as_of fixed once, so a run is one point in time
 };
 
 // Loads the lexicons, compiles the matcher, reads and analyses every target. Without

@@ -106,7 +106,7 @@ std::string JoinIds(const Lexicon& lexicon, const std::vector<TermOutcome>& outc
   std::string out;
   for (const TermOutcome& o : outcomes) {
     if (!out.empty()) out += ';';
-    out += lexicon.term(o.requirement.term).id;
+    out += lexicon.term(o.requirement->term).id;
   }
   return out;
 }
@@ -161,7 +161,7 @@ std::string RenderBatchCsvRows(const Lexicon& lexicon, const BatchItem& item) {
   const size_t best = BestResult(item);
   for (size_t i = 0; i < item.results.size(); ++i) {
     const CheckResult& r = item.results[i];
-    const Requirements& reqs = r.requirements;
+    const Requirements& reqs = *r.requirements;
     const bool profile = reqs.source.starts_with("profile:");
     std::string points[4];  // terms, experience, education, certifications
     for (const ScoreComponent& c : r.components) {

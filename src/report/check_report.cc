@@ -120,13 +120,13 @@ void WriteTermId(JsonWriter& w, const Lexicon& lexicon, const std::optional<uint
 void WriteOutcome(JsonWriter& w, const Lexicon& lexicon, std::string_view resume_text,
                   const TermOutcome& o) {
   w.BeginObject();
-  internal::WriteTermHead(w, lexicon.term(o.requirement.term));
-  w.Key("need").String(NeedName(o.requirement.need)).Key("alternatives");
-  WriteIdList(w, lexicon, o.requirement.alternatives);
+  internal::WriteTermHead(w, lexicon.term(o.requirement->term));
+  w.Key("need").String(NeedName(o.requirement->need)).Key("alternatives");
+  WriteIdList(w, lexicon, o.requirement->alternatives);
   w.Key("weight")
-      .Double(o.requirement.weight)
+      .Double(o.requirement->weight)
       .Key("mentions")
-      .Uint(o.requirement.mentions)
+      .Uint(o.requirement->mentions)
       .Key("credit")
       .Double(o.credit)
       .Key("points")
@@ -144,9 +144,9 @@ void WriteOutcome(JsonWriter& w, const Lexicon& lexicon, std::string_view resume
   w.Key("spans");
   WriteSpans(w, resume_text, o.resume_spans, true);
   w.Key("ad_spans");
-  WriteSpans(w, {}, o.requirement.spans, false);
-  w.Key("ad_wording").String(o.requirement.wording);
-  w.Key("ad_sentence").String(o.requirement.sentence);
+  WriteSpans(w, {}, o.requirement->spans, false);
+  w.Key("ad_wording").String(o.requirement->wording);
+  w.Key("ad_sentence").String(o.requirement->sentence);
   w.EndObject();
 }
 
@@ -167,7 +167,7 @@ std::string RenderCheckText(const Lexicon& lexicon, std::string_view resume_sour
     return color ? std::string(code) + s + kReset : s;
   };
   auto heading = [&](const std::string& s) { return paint(kBold, s) + "\n"; };
-  const Requirements& reqs = result.requirements;
+  const Requirements& reqs = *result.requirements;
   std::string out;
   const bool profile = reqs.source.starts_with("profile:");
   out += Wrap("", "  ",
@@ -211,9 +211,9 @@ std::string RenderCheckText(const Lexicon& lexicon, std::string_view resume_sour
   for (Need need : {Need::kRequired, Need::kPreferred}) {
     std::vector<std::string> items;
     for (const TermOutcome& o : result.matched) {
-      if (o.requirement.need != need) continue;
-      std::string item = lexicon.term(o.requirement.term).name;
-      if (o.matched_by && *o.matched_by != o.requirement.term) {
+      if (o.requirement->need != need) continue;
+      std::string item = lexicon.term(o.requirement->term).name;
+      if (o.matched_by && *o.matched_by != o.requirement->term) {
         item = (o.evidence == Evidence::kImplied ? item + " via " : "") +
                lexicon.term(*o.matched_by).name;
       }
@@ -229,7 +229,7 @@ std::string RenderCheckText(const Lexicon& lexicon, std::string_view resume_sour
   for (Need need : {Need::kRequired, Need::kPreferred}) {
     std::vector<std::string> items;
     for (const TermOutcome& o : result.missing) {
-      if (o.requirement.need == need) items.push_back(Names(lexicon, o.requirement));
+      if (o.requirement->need == need) items.push_back(Names(lexicon, *o.requirement));
     }
     if (items.empty()) continue;
     out += internal::WrapList(need == Need::kRequired ? "  required:  " : "  preferred: ", items,
@@ -281,7 +281,7 @@ void WriteTermHead(JsonWriter& w, const Term& term) {
 void WriteCheckMember(JsonWriter& w, CheckMember member, const Lexicon& lexicon,
                       std::string_view resume_source, std::string_view resume_text,
                       const CheckResult& result) {
-  const Requirements& reqs = result.requirements;
+  const Requirements& reqs = *result.requirements;
   switch (member) {
     case CheckMember::kResume: {
       const ResumeAnalysis& resume = result.resume;

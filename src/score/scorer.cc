@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -116,7 +117,16 @@ std::string_view SuggestionKindName(SuggestionKind kind) {
 
 Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_text,
                                 const Requirements& requirements, const CheckOptions& options) {
+  return CheckResume(matcher, resume_text, std::make_shared<const Requirements>(requirements),
+                     options);
+}
+
+Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_text,
+                                std::shared_ptr<const Requirements> shared,
+                                const CheckOptions& options) {
   using namespace internal;  // NOLINT: the score's constants
+  if (shared == nullptr) return Status(StatusCode::kInvalidArgument, "no requirements given");
+  const Requirements& requirements = *shared;
   const Lexicon& lexicon = matcher.lexicon();
   auto valid = [&](uint32_t t) { return t < lexicon.size(); };
   for (const TermRequirement& req : requirements.terms) {
@@ -130,7 +140,7 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   if (!analysis.ok()) return analysis.status();
   CheckResult result;
   result.resume = std::move(*analysis);
-  result.requirements = requirements;
+  result.requirements = std::move(shared);  // `requirements` stays valid: the result holds it
   // ResumeAnalysis::terms is in lexicon order.
   const std::vector<ResumeTerm>& resume_terms = result.resume.terms;
   const auto found = [&](uint32_t term) -> const ResumeTerm* {
@@ -148,7 +158,7 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   double cert_earned = 0;
   for (const TermRequirement& req : requirements.terms) {
     TermOutcome outcome;
-    outcome.requirement = req;
+    outcome.requirement = &req;
     for (size_t c = 0; c <= req.alternatives.size(); ++c) {
       const uint32_t candidate = c == 0 ? req.term : req.alternatives[c - 1];
       const ResumeTerm* named = found(candidate);
@@ -265,13 +275,13 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   // order.
   std::array<CategoryBreakdown, kCategoryCount> categories{};
   for (TermOutcome& outcome : outcomes) {
-    const Category category = lexicon.term(outcome.requirement.term).category;
+    const Category category = lexicon.term(outcome.requirement->term).category;
     const bool cert = category == Category::kCertification;
     const double component_points =
         total_weight > 0 ? 100.0 * (cert ? certifications.weight : terms.weight) / total_weight : 0;
     const double weight_sum = cert ? cert_weight : std::max(term_weight, kMinTermWeight);
     const double max_points =
-        weight_sum > 0 ? component_points * outcome.requirement.weight / weight_sum : 0;
+        weight_sum > 0 ? component_points * outcome.requirement->weight / weight_sum : 0;
     outcome.points = max_points * outcome.credit;
     CategoryBreakdown& b = categories[static_cast<size_t>(category)];
     b.category = category;
@@ -312,12 +322,12 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
                                    c.detail + ")");
     }
     for (const TermOutcome& o : result.matched) {
-      const Term& term = lexicon.term(o.requirement.term);
+      const Term& term = lexicon.term(o.requirement->term);
       std::string line = "+" + Fixed(o.points, 2) + " " + term.name + " (" +
-                         std::string(NeedName(o.requirement.need)) + ", weight " +
-                         Fixed(o.requirement.weight, 2) + " x credit " + Fixed(o.credit, 2) + ": " +
-                         std::string(EvidenceName(o.evidence));
-      if (o.matched_by && *o.matched_by != o.requirement.term) {
+                         std::string(NeedName(o.requirement->need)) + ", weight " +
+                         Fixed(o.requirement->weight, 2) + " x credit " + Fixed(o.credit, 2) +
+                         ": " + std::string(EvidenceName(o.evidence));
+      if (o.matched_by && *o.matched_by != o.requirement->term) {
         line += (o.evidence == Evidence::kImplied ? " via " : " as ") +
                 lexicon.term(*o.matched_by).name;
       }
@@ -325,9 +335,9 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
       result.explanation.push_back(line + ")");
     }
     for (const TermOutcome& o : result.missing) {
-      result.explanation.push_back("+0.00 " + lexicon.term(o.requirement.term).name + " (" +
-                                   std::string(NeedName(o.requirement.need)) + ", weight " +
-                                   Fixed(o.requirement.weight, 2) + ": not found)");
+      result.explanation.push_back("+0.00 " + lexicon.term(o.requirement->term).name + " (" +
+                                   std::string(NeedName(o.requirement->need)) + ", weight " +
+                                   Fixed(o.requirement->weight, 2) + ": not found)");
     }
   }
   return result;

@@ -65,16 +65,16 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
                                          const CheckResult& result) {
   std::vector<Ranked> ranked;
   ranked.reserve(result.missing.size() + result.matched.size() +
-                 result.requirements.term_years.size() + 2);
+                 result.requirements->term_years.size() + 2);
   size_t order = 0;
   auto add = [&](int tier, double weight, Suggestion s) {
     ranked.push_back({tier, weight, order++, std::move(s)});
   };
-  const Requirements& reqs = result.requirements;
+  const Requirements& reqs = *result.requirements;
   const bool from_ad = !reqs.source.starts_with("profile:");
 
   for (const TermOutcome& o : result.missing) {
-    const TermRequirement& req = o.requirement;
+    const TermRequirement& req = *o.requirement;
     Suggestion s = AboutRequirement(SuggestionKind::kAddTerm, req, lexicon);
     const std::string times = req.mentions > 1 ? std::to_string(req.mentions) : std::string();
     s.message = Concat(
@@ -138,7 +138,7 @@ std::vector<Suggestion> BuildSuggestions(const Lexicon& lexicon, std::string_vie
   }
 
   for (const TermOutcome& o : result.matched) {
-    const TermRequirement& req = o.requirement;
+    const TermRequirement& req = *o.requirement;
     if (o.evidence == Evidence::kImplied && o.matched_by) {
       Suggestion s = AboutRequirement(SuggestionKind::kNameImplied, req, lexicon);
       s.message = Concat({"Name ", s.ad_wording, " itself; the resume only implies it through ",

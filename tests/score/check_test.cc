@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -261,8 +262,9 @@ TEST(Properties, AddingMissingRequiredTermsNeverLowersRemovingMatchedNeverRaises
       const double base = result->score;
       for (const TermOutcome& o : result->missing) {
         const std::string added =
-            resume + "\nSKILLS\n" + lexicon.term(o.requirement.term).name + "\n";
-        EXPECT_GE(Score(added, reqs), base) << name << " + " << lexicon.term(o.requirement.term).id;
+            resume + "\nSKILLS\n" + lexicon.term(o.requirement->term).name + "\n";
+        EXPECT_GE(Score(added, reqs), base)
+            << name << " + " << lexicon.term(o.requirement->term).id;
       }
       for (const TermOutcome& o : result->matched) {
         std::string removed = resume;
@@ -270,10 +272,56 @@ TEST(Properties, AddingMissingRequiredTermsNeverLowersRemovingMatchedNeverRaises
           removed.replace(it->begin, it->end - it->begin, std::string(it->end - it->begin, ' '));
         }
         EXPECT_LE(Score(removed, reqs), base + 1e-9)
-            << name << " - " << lexicon.term(o.requirement.term).id;
+            << name << " - " << lexicon.term(o.requirement->term).id;
       }
     }
   }
+}
+
+// Results scored against one set of requirements share it rather than each copying the
+// ad, every outcome points at one of its terms, and a result keeps it alive on its own.
+TEST(Check, ResultsShareTheRequirementsTheyWereScoredAgainst) {
+  CheckOptions options;
+  options.as_of = kAsOf;
+  auto shared = std::make_shared<const Requirements>(
+      Ad("ML Engineer\n\nRequirements\n- Python, PyTorch and Docker.\n- Kubernetes or AWS.\n"));
+  const std::string strong = "Skills: Python, PyTorch, Docker\n";
+  const std::string weak = "Skills: Excel\n";
+  const auto expect_outcomes_in = [](const CheckResult& result, const Requirements& reqs) {
+    ASSERT_FALSE(reqs.terms.empty());
+    for (const auto* outcomes : {&result.matched, &result.missing}) {
+      for (const TermOutcome& o : *outcomes) {
+        ASSERT_NE(o.requirement, nullptr);
+        EXPECT_GE(o.requirement, reqs.terms.data());
+        EXPECT_LT(o.requirement, reqs.terms.data() + reqs.terms.size());
+      }
+    }
+    EXPECT_EQ(result.matched.size() + result.missing.size(), reqs.terms.size());
+  };
+  Result<CheckResult> a = CheckResume(SharedMatcher(), strong, shared, options);
+  Result<CheckResult> b = CheckResume(SharedMatcher(), weak, shared, options);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->requirements.get(), shared.get());
+  EXPECT_EQ(b->requirements.get(), shared.get());
+  expect_outcomes_in(*a, *shared);
+  expect_outcomes_in(*b, *shared);
+  EXPECT_GT(a->score, b->score);
+
+  // Given by reference, the requirements are copied once, into the result.
+  Result<CheckResult> copied = CheckResume(SharedMatcher(), strong, *shared, options);
+  ASSERT_TRUE(copied.ok());
+  EXPECT_NE(copied->requirements.get(), shared.get());
+  expect_outcomes_in(*copied, *copied->requirements);
+  EXPECT_EQ(copied->score, a->score);
+
+  // The caller lets go: the results still read their requirements (ASan checks this).
+  const Requirements* held = shared.get();
+  shared.reset();
+  EXPECT_EQ(a->requirements.get(), held);
+  for (const TermOutcome& o : a->matched) EXPECT_FALSE(o.requirement->sentence.empty());
+
+  Result<CheckResult> none = CheckResume(SharedMatcher(), strong, nullptr, options);
+  EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(Suggestions, NeverSuggestWhatTheResumeHas) {
