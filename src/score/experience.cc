@@ -1,6 +1,7 @@
 #include "score/experience.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -118,12 +119,36 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence) {
   return phrases;
 }
 
+namespace {
+
+struct DegreeId {
+  std::string_view id;
+  DegreeLevel level;
+};
+constexpr DegreeId kDegreeIds[] = {
+    {"bachelors-degree", DegreeLevel::kBachelor},
+    {"masters-degree", DegreeLevel::kMaster},
+    {"mba", DegreeLevel::kMaster},
+    {"phd", DegreeLevel::kDoctorate},
+    {"associate-degree", DegreeLevel::kAssociate},
+};
+
+}  // namespace
+
 DegreeLevel DegreeLevelOfTerm(std::string_view id) {
-  if (id == "bachelors-degree") return DegreeLevel::kBachelor;
-  if (id == "masters-degree" || id == "mba") return DegreeLevel::kMaster;
-  if (id == "phd") return DegreeLevel::kDoctorate;
-  if (id == "associate-degree") return DegreeLevel::kAssociate;
+  for (const DegreeId& degree : kDegreeIds) {
+    if (degree.id == id) return degree.level;
+  }
   return DegreeLevel::kNone;
+}
+
+DegreeTerms::DegreeTerms(const Lexicon& lexicon) {
+  static_assert(std::size(kDegreeIds) <= kMaxTerms);
+  for (const DegreeId& degree : kDegreeIds) {
+    if (const std::optional<size_t> term = lexicon.Find(degree.id)) {
+      terms_[count_++] = {static_cast<uint32_t>(*term), degree.level};
+    }
+  }
 }
 
 DegreeLevel HighestDegreeInText(std::string_view text) {

@@ -30,6 +30,29 @@ std::vector<YearsPhrase> FindYearsPhrases(std::string_view sentence);
 // Returns the level a lexicon term names ("bachelors-degree" -> kBachelor), or kNone.
 DegreeLevel DegreeLevelOfTerm(std::string_view id);
 
+// The degree terms of one lexicon by index, looked up once: reading every matched term's
+// id to compare it missed the cache on most terms of a resume.
+class DegreeTerms {
+ public:
+  explicit DegreeTerms(const Lexicon& lexicon);
+  // DegreeLevelOfTerm of the term at `term`.
+  DegreeLevel LevelOf(uint32_t term) const {
+    for (size_t i = 0; i < count_; ++i) {
+      if (terms_[i].term == term) return terms_[i].level;
+    }
+    return DegreeLevel::kNone;
+  }
+
+ private:
+  struct Entry {
+    uint32_t term = 0;
+    DegreeLevel level = DegreeLevel::kNone;
+  };
+  static constexpr size_t kMaxTerms = 5;
+  Entry terms_[kMaxTerms];
+  size_t count_ = 0;
+};
+
 // Returns the highest degree written in text, abbreviations included ("B.Eng.", "MSc",
 // "Ph.D."). Meant for a resume's education section, where "BA" is not a word.
 DegreeLevel HighestDegreeInText(std::string_view text);

@@ -166,6 +166,7 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
   std::stable_sort(implied.begin(), implied.end(),
                    [](const ImpliedTerm& a, const ImpliedTerm& b) { return a.term < b.term; });
   std::vector<ResumeTerm>& terms = out.terms;
+  const internal::DegreeTerms degree_terms(lexicon);
   for (size_t m = 0, i = 0; m < by_term.size() || i < implied.size();) {
     const uint32_t term =
         m < by_term.size() && (i == implied.size() || by_term[m]->term <= implied[i].term)
@@ -184,7 +185,7 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
       }
     }
     if (!t.spans.empty()) {
-      out.degree = std::max(out.degree, internal::DegreeLevelOfTerm(lexicon.term(term).id));
+      out.degree = std::max(out.degree, degree_terms.LevelOf(term));
     }
     for (; i < implied.size() && implied[i].term == term; ++i) t.implied_via = implied[i].via;
     std::sort(t.sections.begin(), t.sections.end());

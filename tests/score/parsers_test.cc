@@ -127,6 +127,32 @@ TEST(Degrees, LevelsFromTermsAndAbbreviations) {
   EXPECT_EQ(HighestDegreeInText("ms excel and ba skills"), DegreeLevel::kNone);
 }
 
+// The degree terms by index give every term of the built-in lexicon the level its id
+// gives, and none where a lexicon has no degree terms.
+TEST(Degrees, TermsByIndexAgreeWithTheirIds) {
+  const Result<Lexicon> builtin = Lexicon::Builtin();
+  ASSERT_TRUE(builtin.ok());
+  const DegreeTerms degrees(*builtin);
+  int found = 0;
+  for (size_t t = 0; t < builtin->size(); ++t) {
+    const DegreeLevel level = DegreeLevelOfTerm(builtin->term(t).id);
+    EXPECT_EQ(degrees.LevelOf(static_cast<uint32_t>(t)), level) << builtin->term(t).id;
+    found += level != DegreeLevel::kNone ? 1 : 0;
+  }
+  EXPECT_EQ(found, 5);  // bachelor's, master's, MBA, PhD, associate
+  EXPECT_EQ(DegreeLevelOfTerm("mba"), DegreeLevel::kMaster);
+  EXPECT_EQ(DegreeLevelOfTerm("associate-degree"), DegreeLevel::kAssociate);
+  EXPECT_EQ(DegreeLevelOfTerm("python"), DegreeLevel::kNone);
+
+  const Result<Lexicon> plain = Lexicon::FromJson(
+      R"({"schema": "jobfit.lexicon/1", "name": "tools", "version": "1",
+          "entries": [{"id": "zig", "name": "Zig", "category": "language",
+                       "sources": ["extended"], "aliases": ["Zig"]}]})",
+      "tools.json");
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_EQ(DegreeTerms(*plain).LevelOf(0), DegreeLevel::kNone);
+}
+
 TEST(Dates, RangesOfEveryForm) {
   const MonthIndex now = MakeMonth(2025, 6);
   auto range = FindDateRange("Senior ML Engineer, Northwind     Jan 2019 - Present", now);
