@@ -503,30 +503,32 @@ class Scan {
     // The nearest context word decides: in "my Japanese CV ... PyTorch" the "my" next to
     // CV outweighs a tool further along. At equal distance the negative word wins. Context
     // words are in the vocabulary, so the known tokens around the occurrence hold them.
-    const auto nearest_word = [&](const ContextWords& words,
-                                  uint32_t* distance) -> const std::string* {
-      const std::string* best = nullptr;
-      *distance = UINT32_MAX;
-      const auto consider = [&](const text::KnownToken& t) {
-        if (!on_line(t)) return;
-        const uint32_t d = t.ordinal < c.first_ordinal ? c.first_ordinal - t.ordinal
-                                                       : t.ordinal - c.end_ordinal + 1;
-        if (d >= *distance) return;
-        if (const std::string* word = words.Find(t.id)) {
-          best = word;
-          *distance = d;
+    // One walk over the window finds the nearest of each kind.
+    const std::string* positive = nullptr;
+    const std::string* negative = nullptr;
+    uint32_t positive_distance = UINT32_MAX;
+    uint32_t negative_distance = UINT32_MAX;
+    const auto consider = [&](const text::KnownToken& t) {
+      if (!on_line(t)) return;
+      const uint32_t d =
+          t.ordinal < c.first_ordinal ? c.first_ordinal - t.ordinal : t.ordinal - c.end_ordinal + 1;
+      if (d < positive_distance) {
+        if (const std::string* word = compiled.positive.Find(t.id)) {
+          positive = word;
+          positive_distance = d;
         }
-      };
-      for (uint32_t t = c.first; t > 0 && known[t - 1].ordinal >= from; --t) consider(known[t - 1]);
-      for (uint32_t t = c.first; t < known.size() && known[t].ordinal < to; ++t) {
-        if (known[t].ordinal >= c.end_ordinal) consider(known[t]);
       }
-      return best;
+      if (d < negative_distance) {
+        if (const std::string* word = compiled.negative.Find(t.id)) {
+          negative = word;
+          negative_distance = d;
+        }
+      }
     };
-    uint32_t positive_distance;
-    uint32_t negative_distance;
-    const std::string* positive = nearest_word(compiled.positive, &positive_distance);
-    const std::string* negative = nearest_word(compiled.negative, &negative_distance);
+    for (uint32_t t = c.first; t > 0 && known[t - 1].ordinal >= from; --t) consider(known[t - 1]);
+    for (uint32_t t = c.first; t < known.size() && known[t].ordinal < to; ++t) {
+      if (known[t].ordinal >= c.end_ordinal) consider(known[t]);
+    }
     if (negative != nullptr && negative_distance <= positive_distance) {
       if (reason != nullptr) {
         *reason = "rejected: near " + Quote(*negative);
