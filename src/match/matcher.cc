@@ -426,6 +426,7 @@ class Scan {
   }
 
   void DecideAmbiguous() {
+    neighbors_from_ = 0;
     for (Candidate& c : s_.candidates) {
       if (!c.ambiguous) continue;
       // Reasons are only spelled out for --explain: building strings for every
@@ -548,10 +549,16 @@ class Scan {
       const uint32_t first = c.first_ordinal > window + kMaxAliasTokens
                                  ? c.first_ordinal - window - kMaxAliasTokens
                                  : 0;
-      auto it = std::lower_bound(
-          s_.candidates.begin(), s_.candidates.end(), first,
-          [](const Candidate& a, uint32_t ordinal) { return a.first_ordinal < ordinal; });
-      for (; it != s_.candidates.end() && it->first_ordinal < c.end_ordinal + window; ++it) {
+      // Occurrences are decided in that order too, so where the window's candidates start
+      // only moves on: a binary search over a piece's candidates for each one missed the
+      // cache at most of its steps.
+      const auto& candidates = s_.candidates;
+      while (neighbors_from_ < candidates.size() &&
+             candidates[neighbors_from_].first_ordinal < first) {
+        ++neighbors_from_;
+      }
+      for (auto it = candidates.begin() + static_cast<std::ptrdiff_t>(neighbors_from_);
+           it != candidates.end() && it->first_ordinal < c.end_ordinal + window; ++it) {
         const Candidate& other = *it;
         if (other.ambiguous || other.end_ordinal + window <= c.first_ordinal ||
             !on_line(known[other.first])) {
@@ -618,6 +625,7 @@ class Scan {
   ScanResult* out_;
   std::string_view text_;
   size_t edit_hint_ = 0;
+  size_t neighbors_from_ = 0;  // the first candidate that may be a neighbour (Decide)
 };
 
 // Returns where the piece starting at `from` should end, near kPieceBytes. No alias may

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <random>
 #include <span>
 #include <string>
 #include <thread>
@@ -458,6 +459,55 @@ Matcher CompileJson(std::string_view json) {
   Result<Matcher> matcher = Matcher::Compile(*lexicon);
   EXPECT_TRUE(matcher.ok()) << matcher.status().ToString();
   return std::move(*matcher);
+}
+
+// Context never reaches past a line, so the decisions on a text of many lines are those on
+// each line scanned alone: whatever a scan carries from one occurrence to the next (where
+// the neighbouring skills start) must not change them.
+TEST(Matcher, DecisionsOnManyLinesAreThoseOnEachLineAlone) {
+  Result<Lexicon> builtin = Lexicon::Builtin();
+  ASSERT_TRUE(builtin.ok());
+  Result<Matcher> matcher = Matcher::Compile(*builtin);
+  ASSERT_TRUE(matcher.ok());
+  const std::vector<std::string> lines = {
+      "Built services in Go and Docker on Kubernetes.",
+      "Go home early and rest.",
+      "Spark, Kafka and Airflow pipelines.",
+      "Ideas that spark joy.",
+      "R and Python for statistics; later Go.",
+      "Our R&D team and the go-to-market plan.",
+      "Swift and Kotlin apps, then React with Redux.",
+      "A swift response to React to change.",
+      "CV models in PyTorch, a CV joint, Julia and Rust.",
+      "MS degree; MS Office; Master the basics of Go.",
+      "",
+  };
+  ScanOptions explain;
+  explain.explain = true;
+  std::mt19937 random(11);
+  std::string text;
+  std::vector<Decision> expected;
+  for (int i = 0; i < 400; ++i) {
+    const std::string& line = lines[random() % lines.size()];
+    const uint64_t at = text.size();
+    for (Decision d : matcher->Scan(line, explain).decisions) {
+      d.begin += at;
+      d.end += at;
+      expected.push_back(std::move(d));
+    }
+    text += line + "\n";
+  }
+  const std::vector<Decision> decided = matcher->Scan(text, explain).decisions;
+  ASSERT_EQ(decided.size(), expected.size());
+  size_t accepted = 0;
+  for (size_t i = 0; i < decided.size(); ++i) {
+    EXPECT_EQ(decided[i].begin, expected[i].begin) << i;
+    EXPECT_EQ(decided[i].accepted, expected[i].accepted) << i << " " << expected[i].reason;
+    EXPECT_EQ(decided[i].reason, expected[i].reason) << i;
+    accepted += decided[i].accepted ? 1 : 0;
+  }
+  EXPECT_GT(accepted, 0u);
+  EXPECT_LT(accepted, decided.size());
 }
 
 // Regression: context words joined the vocabulary of the known-token scan, and a glued
