@@ -12,6 +12,7 @@
 
 #include "score/experience.h"
 #include "score/sections.h"
+#include "score/term_index.h"
 #include "score/text_util.h"
 #include "score/timeline.h"
 
@@ -196,10 +197,9 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
         std::max(out.degree, internal::HighestDegreeInText(text.substr(
                                  section.body.begin, section.body.end - section.body.begin)));
   }
-  const auto term_at = [&](uint32_t term) -> const ResumeTerm& {
-    return *std::lower_bound(terms.begin(), terms.end(), term,
-                             [](const ResumeTerm& t, uint32_t id) { return t.term < id; });
-  };
+  const internal::ResumeTermIndex term_index(terms);
+  // Only terms the resume names imply others here, so each has its entry.
+  const auto term_at = [&](uint32_t term) -> const ResumeTerm& { return *term_index.Find(term); };
   // A term is used in a role that names it or a term implying it ("PySpark" there is
   // Python used there), whether or not the term is also named itself: listing Python under
   // skills must not lose the years PySpark showed, or removing a word could raise a score.

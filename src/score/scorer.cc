@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/number_format.h"
+#include "score/term_index.h"
 #include "score/text_util.h"
 
 namespace jobfit {
@@ -141,13 +142,9 @@ Result<CheckResult> CheckResume(const Matcher& matcher, std::string_view resume_
   CheckResult result;
   result.resume = std::move(*analysis);
   result.requirements = std::move(shared);  // `requirements` stays valid: the result holds it
-  // ResumeAnalysis::terms is in lexicon order.
   const std::vector<ResumeTerm>& resume_terms = result.resume.terms;
-  const auto found = [&](uint32_t term) -> const ResumeTerm* {
-    const auto it = std::lower_bound(resume_terms.begin(), resume_terms.end(), term,
-                                     [](const ResumeTerm& t, uint32_t id) { return t.term < id; });
-    return it != resume_terms.end() && it->term == term ? &*it : nullptr;
-  };
+  const internal::ResumeTermIndex resume_term_index(resume_terms);
+  const auto found = [&](uint32_t term) { return resume_term_index.Find(term); };
 
   // Terms and certifications: each requirement takes the credit of its best alternative.
   std::vector<TermOutcome> outcomes;
