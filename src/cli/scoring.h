@@ -33,8 +33,8 @@ void AddTargetOptions(CLI::App& cmd, TargetFlags* flags);
 // Immutable after Prepare: shared by every worker thread as a const reference.
 struct Scoring {
   const Matcher& matcher;  // from LoadMatcher, alive until exit
-  std::vector<std::shared_ptr<const Requirements>>
-      targets;           // jobs in the order given (folders sorted), then profiles
+  // Jobs in the order given (folders sorted), then profiles; every result shares them.
+  std::vector<std::shared_ptr<const Requirements>> targets;
   CheckOptions options;  // as_of fixed once, so a run is one point in time
 };
 

@@ -426,7 +426,6 @@ class Scan {
   }
 
   void DecideAmbiguous() {
-    neighbors_from_ = 0;
     for (Candidate& c : s_.candidates) {
       if (!c.ambiguous) continue;
       // Reasons are only spelled out for --explain: building strings for every

@@ -222,24 +222,20 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
   // By term, then by the implying term: the order the edges were added in for each term.
   std::sort(implied_by.begin(), implied_by.end());
   std::vector<std::pair<MonthIndex, MonthIndex>> used;
-  std::vector<const std::vector<TextSpan>*> implying_spans;  // of the terms implying t
   auto source = implied_by.begin();
   for (ResumeTerm& t : terms) {
     while (source != implied_by.end() && source->first < t.term) ++source;
     const auto sources_end = std::find_if(source, implied_by.end(),
                                           [&](const auto& edge) { return edge.first != t.term; });
-    implying_spans.clear();
-    for (auto edge = source; edge != sources_end; ++edge) {
-      implying_spans.push_back(&term_at(edge->second).spans);
-    }
     used.clear();
     for (const ResumeRole& role : out.roles) {
       const auto in_role = [&](const TextSpan& s) {
         return s.begin >= role.span.begin && s.begin < role.span.end;
       };
       bool named = std::any_of(t.spans.begin(), t.spans.end(), in_role);
-      for (size_t k = 0; !named && k < implying_spans.size(); ++k) {
-        named = std::any_of(implying_spans[k]->begin(), implying_spans[k]->end(), in_role);
+      for (auto edge = source; !named && edge != sources_end; ++edge) {
+        const std::vector<TextSpan>& more = term_at(edge->second).spans;
+        named = std::any_of(more.begin(), more.end(), in_role);
       }
       if (!named) continue;
       used.emplace_back(role.begin, role.end);

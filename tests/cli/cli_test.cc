@@ -124,24 +124,34 @@ TEST(Cli, ExtractTimingsGoToStderrAndLeaveTheReportAlone) {
   EXPECT_EQ(inputs, 3u);  // the one that failed counts as an input of no bytes
 }
 
+// Runs `extract --json <flags>` on `corpus` written to a file named after `name` (mapped
+// when a megabyte or more: ReadDocumentMapped) and piped to stdin; both must succeed and
+// report the same, the source aside. *from_stdin is the report read from stdin.
+void ExpectSameExtractFromFileAndStdin(const std::string& corpus, const std::string& name,
+                                       const std::string& flags, nlohmann::json* from_stdin) {
+  const fs::path path = fs::temp_directory_path() /
+                        ("jobfit_cli_" + name + "_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path, std::ios::binary) << corpus;
+  const RunResult mapped = RunJobfit("extract --json " + flags + " '" + path.string() + "'");
+  const RunResult piped = RunJobfit("extract --json " + flags + " -", corpus);
+  fs::remove(path);
+  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  nlohmann::json from_file = nlohmann::json::parse(mapped.out);
+  *from_stdin = nlohmann::json::parse(piped.out);
+  EXPECT_EQ(from_file["documents"][0]["source"], path.string());
+  from_file["documents"][0]["source"] = "<stdin>";
+  EXPECT_EQ(from_file, *from_stdin);
+}
+
 // A file of a megabyte or more is mapped, not copied (ReadDocumentMapped); stdin is read.
 TEST(Cli, ExtractsALargeFileAsTheSameTextFromStdin) {
   const std::string resume = Slurp(fs::path(JOBFIT_SOURCE_DIR) / "examples/sample_resume.txt");
   std::string corpus;
   while (corpus.size() < (size_t{3} << 20)) corpus += resume;
-  const fs::path path =
-      fs::temp_directory_path() / ("jobfit_cli_large_" + std::to_string(::getpid()) + ".txt");
-  std::ofstream(path, std::ios::binary) << corpus;
-  const RunResult mapped = RunJobfit("extract --json --explain '" + path.string() + "'");
-  const RunResult piped = RunJobfit("extract --json --explain -", corpus);
-  fs::remove(path);
-  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
-  ASSERT_EQ(piped.exit_code, 0) << piped.err;
-  nlohmann::json from_file = nlohmann::json::parse(mapped.out);
-  const nlohmann::json from_stdin = nlohmann::json::parse(piped.out);
-  EXPECT_EQ(from_file["documents"][0]["source"], path.string());
-  from_file["documents"][0]["source"] = "<stdin>";
-  EXPECT_EQ(from_file, from_stdin);
+  nlohmann::json from_stdin;
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectSameExtractFromFileAndStdin(corpus, "large", "--explain", &from_stdin));
   EXPECT_GT(from_stdin["documents"][0]["terms"].size(), 10u);
 }
 
@@ -155,20 +165,10 @@ TEST(Cli, ExtractsALargeFileThatIsNotUtf8AsTheSameTextFromStdin) {
         "e tuned PyTorch models \x93"
         "at scale\x94 \x96 Docker, na\xEFve SQL.\n";
   }
-  const fs::path path =
-      fs::temp_directory_path() / ("jobfit_cli_cp1252_" + std::to_string(::getpid()) + ".txt");
-  std::ofstream(path, std::ios::binary) << corpus;
-  const RunResult mapped = RunJobfit("extract --json '" + path.string() + "'");
-  const RunResult piped = RunJobfit("extract --json -", corpus);
-  fs::remove(path);
-  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
-  ASSERT_EQ(piped.exit_code, 0) << piped.err;
-  nlohmann::json from_file = nlohmann::json::parse(mapped.out);
-  const nlohmann::json from_stdin = nlohmann::json::parse(piped.out);
-  from_file["documents"][0]["source"] = "<stdin>";
-  EXPECT_EQ(from_file, from_stdin);
+  nlohmann::json from_stdin;
+  ASSERT_NO_FATAL_FAILURE(ExpectSameExtractFromFileAndStdin(corpus, "cp1252", "", &from_stdin));
   EXPECT_EQ(from_stdin["documents"][0]["read"]["encoding"], "windows-1252");
-  EXPECT_EQ(from_stdin["documents"][0]["terms"].size(), 3u) << piped.out;
+  EXPECT_EQ(from_stdin["documents"][0]["terms"].size(), 3u) << from_stdin.dump();
 }
 
 TEST(Cli, ReportsAFailedInputAsAnErrorObjectInJson) {
