@@ -11,26 +11,30 @@
 
 #include "jobfit/document.h"
 
+#include "testing/test_util.h"
+
 namespace jobfit::cli {
 namespace {
 
-std::string WriteCorpus(const std::string& name) {
-  // The process id keeps two test runs on one machine (Release and sanitizer builds) apart.
-  const std::string path = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_" + name;
-  std::ofstream out(path, std::ios::binary);
-  for (int i = 0; i < 40000; ++i) out << "Python, Docker and Kubernetes on AWS.\n";
-  return path;
+// 1.5 MB, enough to be mapped.
+std::string Corpus() {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "Python, Docker and Kubernetes on AWS.\n";
+  return text;
 }
 
 TEST(MappedInputGuardDeathTest, AFileThatShrinksEndsTheRunWithAnErrorNamingIt) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
-  const std::string path = WriteCorpus("shrinking.txt");
+  const test_util::ScopedTempFile corpus("shrinking.txt", Corpus());
+  const std::string path = corpus.string();
   EXPECT_EXIT(
       {
         Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
         if (!read.ok() || !read->mapped()) std::_Exit(100);
         const MappedInputGuard guard("corpora/shrinking.txt");
         if (::truncate(path.c_str(), 0) != 0) std::_Exit(101);
+        // The child ends without running destructors; the mapping outlives the name.
+        ::unlink(path.c_str());
         const std::string_view text = read->text();
         volatile char byte = text[text.size() - 1];  // past the file's new end
         (void)byte;
@@ -52,10 +56,8 @@ TEST(MappedInputGuardDeathTest, ASigbusOfNoMappedInputIsLeftAlone) {
 }
 
 TEST(MayBeMappedTest, OnlyARegularFileOfTheMappingSize) {
-  EXPECT_TRUE(MayBeMapped(WriteCorpus("large.txt")));  // 1.5 MB
-  const std::string small = ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_small.txt";
-  std::ofstream(small, std::ios::binary) << "Python\n";
-  EXPECT_FALSE(MayBeMapped(small));
+  EXPECT_TRUE(MayBeMapped(test_util::ScopedTempFile("large.txt", Corpus()).string()));
+  EXPECT_FALSE(MayBeMapped(test_util::ScopedTempFile("small.txt", "Python\n").string()));
   EXPECT_FALSE(MayBeMapped("-"));
   EXPECT_FALSE(MayBeMapped(::testing::TempDir()));
   EXPECT_FALSE(MayBeMapped(::testing::TempDir() + "/no_such_file.txt"));

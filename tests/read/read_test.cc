@@ -663,14 +663,10 @@ TEST(ReadDocumentMapped, MapsUtf8TextAndMarkdownAndReadsTheSame) {
   while (prose.size() < 200000) {
     prose += "Ren\u00E9e used \uFB01ne-tuned PyTorch\u00A0models, \u201Cat scale\u201D.\n";
   }
-  const std::string valid =
-      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_valid.txt";
-  std::ofstream(valid, std::ios::binary) << prose;
-  ExpectSameRead(valid, options, true);
-  const std::string stray =
-      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_stray.txt";
-  std::ofstream(stray, std::ios::binary) << prose << "it\x92s\n";
-  ExpectSameRead(stray, options, false);
+  const test_util::ScopedTempFile valid("mapped_valid.txt", prose);
+  ExpectSameRead(valid.string(), options, true);
+  const test_util::ScopedTempFile stray("mapped_stray.txt", prose + "it\x92s\n");
+  ExpectSameRead(stray.string(), options, false);
 }
 
 // With the check left to the scan, plain text is mapped whatever its bytes, and the scan
@@ -686,12 +682,11 @@ TEST(ReadDocumentMapped, LeavesTheUtf8CheckToTheScanWhenAsked) {
   std::string prose;
   while (prose.size() < 200000)
     prose += "Ren\u00E9e tuned PyTorch\u00A0models \u201Cat scale\u201D.\n";
-  const std::string stray =
-      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_unchecked_stray.txt";
-  std::ofstream(stray, std::ios::binary) << prose << "it\x92s\n";
+  const test_util::ScopedTempFile stray("unchecked_stray.txt", prose + "it\x92s\n");
   for (const std::string& path :
        {Fixture("resume.txt"), Fixture("utf8_bom.txt"), Fixture("resume.md"), Fixture("cp1252.txt"),
-        Fixture("latin1.txt"), Fixture("utf16le_bom.txt"), Fixture("utf16be_bom.txt"), stray}) {
+        Fixture("latin1.txt"), Fixture("utf16le_bom.txt"), Fixture("utf16be_bom.txt"),
+        stray.string()}) {
     SCOPED_TRACE(path);
     const Result<MappedDocument> mapped = ReadDocumentMapped(path, options, 1);
     ASSERT_TRUE(mapped.ok());
@@ -742,11 +737,9 @@ TEST(ReadDocumentMapped, LeavesASmallFileToReadDocument) {
 }
 
 TEST(ReadDocumentMapped, ReadsStdinAsReadDocumentDoes) {
-  const std::string path =
-      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "_mapped_stdin.txt";
-  std::ofstream(path, std::ios::binary) << "Python and Kubernetes\n";
+  const test_util::ScopedTempFile input("mapped_stdin.txt", "Python and Kubernetes\n");
   const int saved = ::dup(STDIN_FILENO);
-  const int file = ::open(path.c_str(), O_RDONLY);
+  const int file = ::open(input.string().c_str(), O_RDONLY);
   ASSERT_GE(file, 0);
   ::dup2(file, STDIN_FILENO);
   const Result<MappedDocument> read = ReadDocumentMapped("-", ReadOptions{}, 1);
@@ -779,6 +772,7 @@ TEST(ReadDocumentMappedDeathTest, ReadsANamedPipeOnce) {
         });
         const Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
         writer.join();
+        ::unlink(path.c_str());  // the child ends without returning to the unlink below
         std::_Exit(read.ok() && !read->mapped() && read->text() == text ? 0 : 1);
       },
       ::testing::ExitedWithCode(0), "");

@@ -1,8 +1,11 @@
-// Helpers every test binary may use: reading a file whole, golden-file comparison
-// (JOBFIT_UPDATE_GOLDEN=1 rewrites the golden file instead; review the diff like code), and
-// sweeping bytes over the 64-byte blocks of the text scans.
+// Helpers every test binary may use: reading a file whole, a file in the temporary folder
+// that goes when the test does, golden-file comparison (JOBFIT_UPDATE_GOLDEN=1 rewrites the
+// golden file instead; review the diff like code), and sweeping bytes over the 64-byte
+// blocks of the text scans.
 #ifndef JOBFIT_TESTS_TESTING_TEST_UTIL_H_
 #define JOBFIT_TESTS_TESTING_TEST_UTIL_H_
+
+#include <unistd.h>
 
 #include <cstddef>
 #include <cstdlib>
@@ -11,6 +14,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include <gtest/gtest.h>
 
@@ -21,6 +25,31 @@ inline std::string Slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
+
+// A file in the temporary folder holding `content`, removed when this goes out of scope,
+// so a failed assertion or a repeated run leaves nothing behind. The process id in its name
+// keeps two test runs on one machine (Release and sanitizer builds) apart.
+class ScopedTempFile {
+ public:
+  ScopedTempFile(const std::string& name, std::string_view content)
+      : path_(std::filesystem::temp_directory_path() /
+              ("jobfit_" + std::to_string(::getpid()) + "_" + name)) {
+    std::ofstream(path_, std::ios::binary)
+        .write(content.data(), static_cast<std::streamsize>(content.size()));
+  }
+  ScopedTempFile(const ScopedTempFile&) = delete;
+  ScopedTempFile& operator=(const ScopedTempFile&) = delete;
+  ~ScopedTempFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+
+  const std::filesystem::path& path() const { return path_; }
+  std::string string() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 // Expects `actual` to equal the golden file at `path`, or rewrites it when the
 // environment says JOBFIT_UPDATE_GOLDEN=1.
