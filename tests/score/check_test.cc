@@ -153,6 +153,52 @@ TEST(Resume, TimelineMergesOverlapsAndDatesTerms) {
   }
 }
 
+// Each term lists each of its mentions once, terms in lexicon order and mentions in text
+// order, whatever was analysed before on the same thread.
+TEST(Resume, TermsListTheScansMentionsByTermInLexiconAndTextOrder) {
+  std::vector<std::string> resumes;
+  for (const auto& entry : fs::directory_iterator(Corpora() / "resumes")) {
+    resumes.push_back(Slurp(entry.path()));
+  }
+  std::sort(resumes.begin(), resumes.end());
+  resumes.push_back("Go, R and C++; Python and Go again.\nGo.\n");
+  resumes.push_back("");  // no mentions at all
+  CheckOptions options;
+  options.as_of = kAsOf;
+  std::vector<std::vector<ResumeTerm>> first_pass;
+  for (const std::string& resume : resumes) {
+    std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> expected;
+    for (const Match& m : SharedMatcher().Scan(resume).matches) {
+      expected[m.term].emplace_back(m.begin, m.end);
+    }
+    Result<ResumeAnalysis> analysis = AnalyzeResume(SharedMatcher(), resume, options);
+    ASSERT_TRUE(analysis.ok());
+    std::map<uint32_t, std::vector<std::pair<uint64_t, uint64_t>>> listed;
+    uint32_t previous = 0;
+    for (size_t i = 0; i < analysis->terms.size(); ++i) {
+      const ResumeTerm& t = analysis->terms[i];
+      if (i > 0) {
+        EXPECT_LT(previous, t.term) << "terms in lexicon order, each once";
+      }
+      previous = t.term;
+      for (const TextSpan& span : t.spans) listed[t.term].emplace_back(span.begin, span.end);
+    }
+    EXPECT_EQ(listed, expected);
+    first_pass.push_back(analysis->terms);
+  }
+  ASSERT_GT(first_pass.front().size(), 5u);
+  // Again in the other order: nothing left over from the resume analysed before.
+  for (size_t r = resumes.size(); r-- > 0;) {
+    Result<ResumeAnalysis> again = AnalyzeResume(SharedMatcher(), resumes[r], options);
+    ASSERT_TRUE(again.ok());
+    ASSERT_EQ(again->terms.size(), first_pass[r].size());
+    for (size_t i = 0; i < again->terms.size(); ++i) {
+      EXPECT_EQ(again->terms[i].term, first_pass[r][i].term);
+      EXPECT_EQ(again->terms[i].spans.size(), first_pass[r][i].spans.size());
+    }
+  }
+}
+
 // All corpora pairs: resume name -> ad name -> score.
 struct Corpus {
   std::vector<std::string> names;
