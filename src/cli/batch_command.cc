@@ -63,15 +63,28 @@ struct BatchConfig {
 
 constexpr size_t kTableTerms = 3;  // matched / missing names shown per row
 
-// What the ranked table keeps of one input: a few short strings, not the results.
+// Joins the first kTableTerms names, as the table shows them; "-" for none.
+template <typename Names, typename NameOf>
+std::string JoinTopNames(const Names& names, NameOf name_of) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < kTableTerms; ++i) {
+    if (!out.empty()) out += ", ";
+    out += name_of(names[i]);
+  }
+  return out.empty() ? "-" : out;
+}
+
+// What the ranked table keeps of one input until the run ends: its score and two short
+// strings, not the results. A run keeps one per input, so they are kept small: a table of
+// 100,000 resumes held a vector of names and an error's room in each row.
 struct Row {
   uint64_t order = 0;  // position in the run's input list (resumed records first)
   std::string path;
-  std::optional<BatchError> error;
+  std::unique_ptr<const BatchError> error;
   std::vector<double> scores;  // per target
   size_t best = 0;
-  std::vector<std::string> matched;
-  std::vector<std::string> missing;
+  std::string matched;  // the best result's top matched names, joined
+  std::string missing;
 };
 
 // Ranks by best score, then input order, so equal scores keep a stable, -j-independent order.
@@ -117,6 +130,8 @@ class RankedTable {
   uint64_t failed() const { return failed_; }
   uint64_t passed() const { return passed_; }
 
+  // Measures every row's cells, then writes them: cells held for every row at once were
+  // the largest allocation of a long run.
   std::string Render(const std::vector<std::shared_ptr<const Requirements>>& targets) {
     std::vector<Row>& rows = best_;
     std::sort(rows.begin(), rows.end(), Ranks());
@@ -132,7 +147,6 @@ class RankedTable {
       }
       out += "\n";
     }
-    std::vector<std::vector<std::string>> cells;
     std::vector<std::string> header = {"RANK", "SCORE"};
     if (matrix) header.push_back("BEST");
     header.push_back("FILE");
@@ -141,10 +155,10 @@ class RankedTable {
     }
     header.push_back("TOP MATCHED");
     header.push_back("TOP MISSING");
-    cells.push_back(header);
-    for (size_t rank = 0; rank < rows.size(); ++rank) {
+    std::vector<std::string> line;
+    const auto cells_of = [&](size_t rank) -> const std::vector<std::string>& {
       const Row& row = rows[rank];
-      std::vector<std::string> line = {std::to_string(rank + 1), Fixed(row.scores[row.best])};
+      line.assign({std::to_string(rank + 1), Fixed(row.scores[row.best])});
       if (matrix) line.push_back("J" + std::to_string(row.best + 1));
       line.push_back(Clean(row.path));
       if (matrix) {
@@ -152,25 +166,29 @@ class RankedTable {
           line.push_back(i < row.scores.size() ? Fixed(row.scores[i]) : "-");
         }
       }
-      line.push_back(Clean(JoinNames(row.matched)));
-      line.push_back(Clean(JoinNames(row.missing)));
-      cells.push_back(std::move(line));
-    }
+      line.push_back(Clean(row.matched));
+      line.push_back(Clean(row.missing));
+      return line;
+    };
     std::vector<size_t> widths(header.size(), 0);
-    for (const auto& line : cells) {
-      for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], Columns(line[i]));
-    }
-    for (const auto& line : cells) {
-      for (size_t i = 0; i < line.size(); ++i) {
+    const auto measure = [&](const std::vector<std::string>& cells) {
+      for (size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], Columns(cells[i]));
+    };
+    const auto write = [&](const std::vector<std::string>& cells) {
+      for (size_t i = 0; i < cells.size(); ++i) {
         const bool numeric = i < 2 || (matrix && i > 3 && i < 4 + targets.size());
-        const size_t pad = widths[i] - Columns(line[i]);
+        const size_t pad = widths[i] - Columns(cells[i]);
         if (i > 0) out.append(2, ' ');
         if (numeric) out.append(pad, ' ');
-        out += line[i];
-        if (!numeric && i + 1 < line.size()) out.append(pad, ' ');
+        out += cells[i];
+        if (!numeric && i + 1 < cells.size()) out.append(pad, ' ');
       }
       out += '\n';
-    }
+    };
+    measure(header);
+    for (size_t rank = 0; rank < rows.size(); ++rank) measure(cells_of(rank));
+    write(header);
+    for (size_t rank = 0; rank < rows.size(); ++rank) write(cells_of(rank));
     for (const Row& row : errors_) {
       out += "-  error  " + Clean(row.path) + "  " + Clean(row.error->code) + ": " +
              Clean(row.error->message) + "\n";
@@ -187,14 +205,6 @@ class RankedTable {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
     return buffer;
-  }
-  static std::string JoinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& name : names) {
-      if (!out.empty()) out += ", ";
-      out += name;
-    }
-    return out.empty() ? "-" : out;
   }
   // Keeps a row on one line whatever a file name holds.
   static std::string Clean(std::string text) {
@@ -229,18 +239,19 @@ struct Output {
 Row RowFromItem(const Lexicon& lexicon, const BatchItem& item) {
   Row row;
   row.path = item.path;
-  row.error = item.error;
-  if (item.error) return row;
+  if (item.error) {
+    row.error = std::make_unique<const BatchError>(*item.error);
+    return row;
+  }
   for (const CheckResult& r : item.results) row.scores.push_back(r.score);
   row.best = BestResult(item);
   if (item.results.empty()) return row;
   const CheckResult& best = item.results[row.best];
-  for (size_t i = 0; i < best.matched.size() && i < kTableTerms; ++i) {
-    row.matched.push_back(lexicon.term(best.matched[i].requirement->term).name);
-  }
-  for (size_t i = 0; i < best.missing.size() && i < kTableTerms; ++i) {
-    row.missing.push_back(lexicon.term(best.missing[i].requirement->term).name);
-  }
+  const auto name_of = [&](const TermOutcome& outcome) -> const std::string& {
+    return lexicon.term(outcome.requirement->term).name;
+  };
+  row.matched = JoinTopNames(best.matched, name_of);
+  row.missing = JoinTopNames(best.missing, name_of);
   return row;
 }
 
@@ -285,7 +296,7 @@ Output ProcessEntrySafely(const Scoring& scoring, const BatchConfig& config,
     if (!config.jsonl.empty()) out.jsonl = RenderBatchJsonLine(scoring.matcher.lexicon(), item);
     if (!config.csv.empty()) out.csv = RenderBatchCsvRows(scoring.matcher.lexicon(), item);
     out.row.path = entry.path;
-    out.row.error = item.error;
+    out.row.error = std::make_unique<const BatchError>(*item.error);
     return out;
   }
 }
@@ -386,15 +397,12 @@ Status ReadPreviousRun(const std::string& path,
     Row row;
     row.order = (*order)++;
     row.path = record->path;
-    row.error = record->error;
+    if (record->error) row.error = std::make_unique<const BatchError>(*record->error);
     row.scores = record->scores;
     row.best = record->best;
-    for (size_t i = 0; i < record->matched.size() && i < kTableTerms; ++i) {
-      row.matched.push_back(record->matched[i]);
-    }
-    for (size_t i = 0; i < record->missing.size() && i < kTableTerms; ++i) {
-      row.missing.push_back(record->missing[i]);
-    }
+    const auto same = [](const std::string& name) -> const std::string& { return name; };
+    row.matched = JoinTopNames(record->matched, same);
+    row.missing = JoinTopNames(record->missing, same);
     table->Add(std::move(row));
     offset = next;
   }

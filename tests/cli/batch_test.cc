@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "testing/cli_runner.h"
+#include "testing/test_util.h"
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -240,6 +241,21 @@ TEST_F(BatchTest, SeveralAdsGiveAMatrixAndEachResumesBestAd) {
               expected == 0 ? "corpora/jobs/ml_engineer_senior.txt" : "corpora/jobs/chef.txt");
   }
   EXPECT_EQ(Lines(Slurp(Path("out.csv"))).size(), 5u);  // header + 2 resumes x 2 ads
+}
+
+// The table as a reader sees it: ranks, scores right-aligned, the per-ad columns of a
+// matrix, names with non-ASCII letters in their columns, and error rows after the ranking.
+TEST_F(BatchTest, TheRankedTableIsTheGoldenFile) {
+  const std::string errors = " tests/read/data/truncated.docx tests/read/data/photo.png";
+  const RunResult matrix = Run("batch corpora/resumes" + errors + " -q" + std::string(kMlAd) +
+                               " --job corpora/jobs/chef.txt" + kAsOf);
+  ASSERT_EQ(matrix.exit_code, 2) << matrix.err;  // a failed file fails the run
+  const RunResult top = Run("batch corpora/resumes" + errors + " -q --profile ml-engineer" + kAsOf +
+                            " --top 5 --min-score 30");
+  ASSERT_EQ(top.exit_code, 2) << top.err;
+  const fs::path golden = fs::path(JOBFIT_SOURCE_DIR) / "tests" / "golden" / "batch";
+  jobfit::test_util::ExpectGolden(golden / "two_ads.txt", matrix.out);
+  jobfit::test_util::ExpectGolden(golden / "profile_top5.txt", top.out);
 }
 
 TEST_F(BatchTest, ResumeFromAppendsExactlyTheMissingRecords) {
