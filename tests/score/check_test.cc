@@ -153,6 +153,31 @@ TEST(Resume, TimelineMergesOverlapsAndDatesTerms) {
   }
 }
 
+// A term's years come from the roles that name it, however many roles there are (more
+// than 64 here, so the roles are tracked past one machine word).
+TEST(Resume, YearsCountTheRolesNamingATermAmongManyRoles) {
+  std::string resume = "Jane Roe\n\nEXPERIENCE\n";
+  for (int k = 0; k < 70; ++k) {
+    const std::string skill = k == 0 || k == 69 ? "Python" : k == 68 ? "Golang" : "Microsoft Excel";
+    resume += "Engineer, Company " + std::to_string(k) + "    Jan " + std::to_string(1950 + k) +
+              " - Dec " + std::to_string(1950 + k) + "\n- Built tools in " + skill + ".\n\n";
+  }
+  CheckOptions options;
+  options.as_of = kAsOf;
+  Result<ResumeAnalysis> analysis = AnalyzeResume(SharedMatcher(), resume, options);
+  ASSERT_TRUE(analysis.ok());
+  ASSERT_EQ(analysis->roles.size(), 70u);
+  std::map<uint32_t, const ResumeTerm*> by_id;
+  for (const ResumeTerm& t : analysis->terms) by_id[t.term] = &t;
+  ASSERT_TRUE(by_id.count(Id("python")) && by_id.count(Id("go")) && by_id.count(Id("excel")));
+  EXPECT_NEAR(by_id[Id("python")]->years, 2.0, 1e-9);
+  EXPECT_EQ(by_id[Id("python")]->last_used, MakeMonth(2019, 12));
+  EXPECT_NEAR(by_id[Id("go")]->years, 1.0, 1e-9);
+  EXPECT_EQ(by_id[Id("go")]->last_used, MakeMonth(2018, 12));
+  EXPECT_NEAR(by_id[Id("excel")]->years, 67.0, 1e-9);
+  EXPECT_EQ(by_id[Id("excel")]->last_used, MakeMonth(2017, 12));
+}
+
 // Each term lists each of its mentions once, terms in lexicon order and mentions in text
 // order, whatever was analysed before on the same thread.
 TEST(Resume, TermsListTheScansMentionsByTermInLexiconAndTextOrder) {
