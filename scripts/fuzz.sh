@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default 60):
-# the readers, the lexicon loader and compiler, the scanner, and the tokenizer's two paths
-# against each other. Not part of the default
+# the readers, the lexicon loader and compiler, the scanner, the tokenizer's two paths
+# against each other, and scoring (a resume against an ad and the profile, and the input
+# as an ad). Not part of the default
 # test run. Usage: scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ cmake -S . -B build/fuzz -DJOBFIT_BUILD_FUZZ=ON -DJOBFIT_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
   >/dev/null
 cmake --build build/fuzz -j"$(nproc)" --target read_fuzzer lexicon_fuzzer scan_fuzzer \
-  tokenizer_fuzzer >/dev/null
+  tokenizer_fuzzer check_fuzzer >/dev/null
 
 status=0
 run() {
@@ -38,4 +39,5 @@ run read_fuzzer tests/read/data
 run lexicon_fuzzer fuzz/lexicon_seeds
 run scan_fuzzer corpora/resumes
 run tokenizer_fuzzer corpora/resumes
+run check_fuzzer corpora/resumes
 exit $status

@@ -250,7 +250,7 @@ class Scan {
       const bool adjacent = (known[next].ordinal == known[start.index].ordinal + 1) &
                             ((known[next].flags & text::kBreakBefore) == 0);
       longer[longer_count] = start;
-      longer_count += adjacent & table.MayGoOn(start.state, known[next].id) ? 1 : 0;
+      longer_count += (adjacent & table.MayGoOn(start.state, known[next].id)) ? 1 : 0;
     }
     // In text order, and a token's one-token aliases before the longer ones it starts,
     // as the walk from each token in turn would find them.
