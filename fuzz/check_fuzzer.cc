@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "jobfit/lexicon.h"
 #include "jobfit/matcher.h"
@@ -78,10 +80,19 @@ void Check(const jobfit::Matcher& matcher, std::string_view resume,
       __builtin_trap();
     }
   }
+  // Terms once each in lexicon order, each one's mentions apart and in text order, and
+  // no term used for longer than the merged timeline.
+  const jobfit::ResumeTerm* previous = nullptr;
   for (const jobfit::ResumeTerm& term : analysis.terms) {
-    if (!InRange(term.years, 0, 1000)) __builtin_trap();
+    if (previous != nullptr && previous->term >= term.term) __builtin_trap();
+    previous = &term;
+    if (!InRange(term.years, 0, analysis.total_years + 1e-9)) __builtin_trap();
+    uint64_t mentions_end = 0;
     for (const jobfit::TextSpan& span : term.spans) {
-      if (span.begin > span.end || span.end > resume.size()) __builtin_trap();
+      if (span.begin > span.end || span.end > resume.size() || span.begin < mentions_end) {
+        __builtin_trap();
+      }
+      mentions_end = span.end;
     }
   }
   jobfit::CheckReportOptions report;

@@ -39,5 +39,5 @@ run read_fuzzer tests/read/data
 run lexicon_fuzzer fuzz/lexicon_seeds
 run scan_fuzzer corpora/resumes
 run tokenizer_fuzzer corpora/resumes
-run check_fuzzer corpora/resumes
+run check_fuzzer corpora  # resumes and ads: the input is scored as both
 exit $status

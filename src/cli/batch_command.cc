@@ -74,8 +74,8 @@ std::string JoinTopNames(const Names& names, NameOf name_of) {
   return out.empty() ? "-" : out;
 }
 
-// What the ranked table keeps of one input until the run ends: its score and two short
-// strings, not the results. A run keeps one per input, so they are kept small: a table of
+// What the ranked table keeps of one input until the run ends: its path, its scores and
+// two short strings, not the results. A run keeps one per input, so they are kept small: a table of
 // 100,000 resumes held a vector of names and an error's room in each row.
 struct Row {
   uint64_t order = 0;  // position in the run's input list (resumed records first)
@@ -156,6 +156,7 @@ class RankedTable {
     header.push_back("TOP MATCHED");
     header.push_back("TOP MISSING");
     std::vector<std::string> line;
+    // The cells of a row, in `line`: valid until the next call.
     const auto cells_of = [&](size_t rank) -> const std::vector<std::string>& {
       const Row& row = rows[rank];
       line.assign({std::to_string(rank + 1), Fixed(row.scores[row.best])});
@@ -400,9 +401,9 @@ Status ReadPreviousRun(const std::string& path,
     if (record->error) row.error = std::make_unique<const BatchError>(*record->error);
     row.scores = record->scores;
     row.best = record->best;
-    const auto same = [](const std::string& name) -> const std::string& { return name; };
-    row.matched = JoinTopNames(record->matched, same);
-    row.missing = JoinTopNames(record->missing, same);
+    const auto as_is = [](const std::string& name) -> const std::string& { return name; };
+    row.matched = JoinTopNames(record->matched, as_is);
+    row.missing = JoinTopNames(record->missing, as_is);
     table->Add(std::move(row));
     offset = next;
   }

@@ -64,7 +64,9 @@ void GroupByTerm(const std::vector<Match>& matches, size_t term_count,
   // Everything that can throw comes first, so that an exception leaves slot_of_term zero.
   if (slot_of_term.size() < term_count) slot_of_term.resize(term_count, 0);
   terms.clear();
-  terms.reserve(matches.size());
+  // No more distinct terms than mentions or than the lexicon has: push_back below never
+  // reallocates, and a huge text does not leave the thread holding its size.
+  terms.reserve(std::min(matches.size(), term_count));
   by_term->resize(matches.size());
   for (const Match& m : matches) {
     if (slot_of_term[m.term]++ == 0) terms.push_back(m.term);

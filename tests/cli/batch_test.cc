@@ -244,7 +244,7 @@ TEST_F(BatchTest, SeveralAdsGiveAMatrixAndEachResumesBestAd) {
 }
 
 // The table as a reader sees it: ranks, scores right-aligned, the per-ad columns of a
-// matrix, names with non-ASCII letters in their columns, and error rows after the ranking.
+// matrix, the top names in their columns, and error rows after the ranking.
 TEST_F(BatchTest, TheRankedTableIsTheGoldenFile) {
   const std::string errors = " tests/read/data/truncated.docx tests/read/data/photo.png";
   const RunResult matrix = Run("batch corpora/resumes" + errors + " -q" + std::string(kMlAd) +

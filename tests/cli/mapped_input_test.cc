@@ -29,12 +29,17 @@ TEST(MappedInputGuardDeathTest, AFileThatShrinksEndsTheRunWithAnErrorNamingIt) {
   const std::string path = corpus.string();
   EXPECT_EXIT(
       {
+        // The child ends without running destructors, so it removes the file itself
+        // before any way out; the mapping outlives the name.
         Result<MappedDocument> read = ReadDocumentMapped(path, ReadOptions{}, 1);
-        if (!read.ok() || !read->mapped()) std::_Exit(100);
+        if (!read.ok() || !read->mapped()) {
+          ::unlink(path.c_str());
+          std::_Exit(100);
+        }
         const MappedInputGuard guard("corpora/shrinking.txt");
-        if (::truncate(path.c_str(), 0) != 0) std::_Exit(101);
-        // The child ends without running destructors; the mapping outlives the name.
+        const int truncated = ::truncate(path.c_str(), 0);
         ::unlink(path.c_str());
+        if (truncated != 0) std::_Exit(101);
         const std::string_view text = read->text();
         volatile char byte = text[text.size() - 1];  // past the file's new end
         (void)byte;

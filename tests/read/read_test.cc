@@ -766,7 +766,10 @@ TEST(ReadDocumentMappedDeathTest, ReadsANamedPipeOnce) {
         std::thread writer([&] {
           const int fd = ::open(path.c_str(), O_WRONLY);
           if (fd >= 0) {
-            if (::write(fd, text.data(), text.size()) < 0) std::_Exit(3);
+            if (::write(fd, text.data(), text.size()) < 0) {
+              ::unlink(path.c_str());
+              std::_Exit(3);
+            }
             ::close(fd);
           }
         });

@@ -34,8 +34,9 @@ class ScopedTempFile {
   ScopedTempFile(const std::string& name, std::string_view content)
       : path_(std::filesystem::temp_directory_path() /
               ("jobfit_" + std::to_string(::getpid()) + "_" + name)) {
-    std::ofstream(path_, std::ios::binary)
-        .write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::ofstream out(path_, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out.flush()) ADD_FAILURE() << "cannot write " << path_;
   }
   ScopedTempFile(const ScopedTempFile&) = delete;
   ScopedTempFile& operator=(const ScopedTempFile&) = delete;
