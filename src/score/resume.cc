@@ -12,7 +12,6 @@
 
 #include "score/experience.h"
 #include "score/sections.h"
-#include "score/term_index.h"
 #include "score/text_util.h"
 #include "score/timeline.h"
 
@@ -222,15 +221,15 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
         std::max(out.degree, internal::HighestDegreeInText(text.substr(
                                  section.body.begin, section.body.end - section.body.begin)));
   }
-  const internal::ResumeTermIndex term_index(terms);
-  // Only terms the resume names imply others here, so each has its entry.
-  const auto term_at = [&](uint32_t term) -> const ResumeTerm& { return *term_index.Find(term); };
   // A term is used in a role that names it or a term implying it ("PySpark" there is
   // Python used there), whether or not the term is also named itself: listing Python under
   // skills must not lose the years PySpark showed, or removing a word could raise a score.
-  std::vector<std::pair<uint32_t, uint32_t>> implied_by;  // (term, named term implying it)
+  // (term, the place in `terms` of a named term implying it): places follow term order, so
+  // the implying term is at hand without looking it up.
+  std::vector<std::pair<uint32_t, size_t>> implied_by;
   std::vector<uint32_t> queue;
-  for (const ResumeTerm& t : terms) {
+  for (size_t place = 0; place < terms.size(); ++place) {
+    const ResumeTerm& t = terms[place];
     if (t.spans.empty()) continue;
     queue.assign(1, t.term);
     for (size_t q = 0; q < queue.size(); ++q) {
@@ -239,7 +238,7 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
       for (const uint32_t at : matcher.ImpliedTerms(queue[q])) {
         if (std::find(queue.begin(), queue.end(), at) != queue.end()) continue;
         queue.push_back(at);
-        implied_by.emplace_back(at, t.term);
+        implied_by.emplace_back(at, place);
       }
     }
   }
@@ -258,7 +257,7 @@ Result<ResumeAnalysis> AnalyzeResume(const Matcher& matcher, std::string_view te
       };
       bool named = std::any_of(t.spans.begin(), t.spans.end(), in_role);
       for (auto edge = source; !named && edge != sources_end; ++edge) {
-        const std::vector<TextSpan>& more = term_at(edge->second).spans;
+        const std::vector<TextSpan>& more = terms[edge->second].spans;
         named = std::any_of(more.begin(), more.end(), in_role);
       }
       if (!named) continue;

@@ -1,7 +1,6 @@
 // Finding a resume's terms by term index. Scoring asks for every requirement, each of its
-// alternatives and the degree's fields, and the resume's analysis for every term that
-// implies another: a binary search over the resume's terms for each mispredicted at most
-// of its steps.
+// alternatives and the degree's fields: a binary search over the resume's terms for each
+// mispredicted at most of its steps.
 #ifndef JOBFIT_SCORE_TERM_INDEX_H_
 #define JOBFIT_SCORE_TERM_INDEX_H_
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "testing/cli_runner.h"
+#include "testing/test_util.h"
 #include <sys/wait.h>
 
 namespace {
@@ -129,17 +130,15 @@ TEST(Cli, ExtractTimingsGoToStderrAndLeaveTheReportAlone) {
 // report the same, the source aside. *from_stdin is the report read from stdin.
 void ExpectSameExtractFromFileAndStdin(const std::string& corpus, const std::string& name,
                                        const std::string& flags, nlohmann::json* from_stdin) {
-  const fs::path path = fs::temp_directory_path() /
-                        ("jobfit_cli_" + name + "_" + std::to_string(::getpid()) + ".txt");
-  std::ofstream(path, std::ios::binary) << corpus;
-  const RunResult mapped = RunJobfit("extract --json " + flags + " '" + path.string() + "'");
+  const jobfit::test_util::ScopedTempFile file("cli_" + name + ".txt", corpus);
+  const std::string path = file.string();
+  const RunResult mapped = RunJobfit("extract --json " + flags + " '" + path + "'");
   const RunResult piped = RunJobfit("extract --json " + flags + " -", corpus);
-  fs::remove(path);
   ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   nlohmann::json from_file = nlohmann::json::parse(mapped.out);
   *from_stdin = nlohmann::json::parse(piped.out);
-  EXPECT_EQ(from_file["documents"][0]["source"], path.string());
+  EXPECT_EQ(from_file["documents"][0]["source"], path);
   from_file["documents"][0]["source"] = "<stdin>";
   EXPECT_EQ(from_file, *from_stdin);
 }
