@@ -139,9 +139,14 @@ class TermTableBuilder {
 Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>& keys,
                              const std::vector<std::string>& texts) {
   uint32_t state = TermTable::kRoot;
+  uint32_t previous = TermTable::kNoToken;
   for (const std::string& key : keys) {
-    state = table_->AddTransition(state, table_->vocabulary_.Intern(key));
+    const uint32_t id = table_->vocabulary_.Intern(key);
+    state = table_->AddTransition(state, id);
+    if (previous != TermTable::kNoToken) table_->vocabulary_.KeepPair(previous, id);
+    previous = id;
   }
+  if (keys.size() == 1) table_->vocabulary_.KeepAlone(previous);
   if (accepts_->size() <= state) accepts_->resize(state + 1);
   alias.token_count = static_cast<uint32_t>(keys.size());
   if (alias.case_exact) alias.exact_tokens = texts;
@@ -263,11 +268,12 @@ Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
         text::TokenStream stream;
         text::Tokenize(key, &stream);
         if (stream.tokens.size() == 1 && stream.Key(stream.tokens[0]) == key) {
-          table.vocabulary_.Intern(key);
+          table.vocabulary_.KeepAlone(table.vocabulary_.Intern(key));
         }
       }
     }
   }
+  table.vocabulary_.BuildScreen();
   table.BuildTransitionFilter();
   table.root_next_.assign(table.vocabulary_.size() + 1, kNoState);
   for (uint32_t id = 1; id <= table.vocabulary_.size(); ++id) {

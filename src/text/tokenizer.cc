@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -619,7 +620,9 @@ class StreamSink {
   size_t key_end_ = 0;  // end of the keys written so far in out_->keys
 };
 
-// Keeps only the tokens the vocabulary knows, numbered by their place among all tokens.
+// Keeps only the tokens the vocabulary knows, numbered by their place among all tokens;
+// with kPairs, only those its screen keeps (Vocabulary::Screen).
+template <bool kPairs>
 class KnownSink {
  public:
   // The tokens from a checkpoint on are those numbered from its ordinal on: the
@@ -638,12 +641,14 @@ class KnownSink {
     std::vector<KnownToken>& tokens = out_->tokens;
     while (!tokens.empty() && tokens.back().ordinal >= mark.ordinal) tokens.pop_back();
     ordinal_ = mark.ordinal;
+    // Withdrawn contact data ends any phrase: no word after it pairs with one before.
+    previous_state_ = 0;
   }
   uint32_t ordinal() const { return ordinal_; }
 
   // Looks up the words TakesQuickly deferred and keeps the known ones, in text order.
   void LookUpDeferred(const TextTokenizer<KnownSink>& tokenizer) {
-    if (deferred_count_ == 0) return;
+    if (deferred_count_ == 0) return;  // a word turned away so far is already first
     const std::string_view s = tokenizer.text();
     for (size_t k = 0; k < deferred_count_; ++k) {
       const Deferred& word = deferred_[k];
@@ -665,11 +670,21 @@ class KnownSink {
       token.flags =
           word.ordinal > 0 && tokenizer.BreakAfter(word.gap_begin, word.begin) ? kBreakBefore : 0;
     }
+    // The last word read, turned away so far, may still be kept with the next one.
+    deferred_[0] = deferred_[deferred_count_];
     deferred_count_ = 0;
   }
 
-  using Screen = Vocabulary::Filter;
-  Screen screen() const { return vocabulary_.filter(); }
+  // Without pairs, the screen is the vocabulary's filter alone, as small a value as a
+  // block of the tokenizer's loop can hold in registers.
+  using Screen = std::conditional_t<kPairs, Vocabulary::Screen, Vocabulary::Filter>;
+  Screen screen() const {
+    if constexpr (kPairs) {
+      return vocabulary_.screen();
+    } else {
+      return vocabulary_.filter();
+    }
+  }
 
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
   // at most sixteen bytes that holds no glued words, read in two loads, then turned away
@@ -696,29 +711,59 @@ class KnownSink {
       return false;
     }
     head = LowerTokenBytes(head, kWordMasks.head[len]);
-    // Only the filter is asked now, and its answer is added to a count rather than
-    // branched on: a known word among unknown ones is a coin toss to the branch
-    // predictor, and each wrong guess cost the wait for the hash and the filter's load.
-    // The few words let through are looked up together, later, in a loop whose branches
-    // mostly go one way.
-    Deferred& word = deferred_[deferred_count_];
-    word.begin = static_cast<uint32_t>(begin);
-    word.end = static_cast<uint32_t>(end);
-    word.ordinal = ordinal_;
-    word.gap_begin = tokenizer.GapBegin();
-    deferred_count_ += screen.SurelyAbsent(Vocabulary::HashHead(len, head)) ? 0 : 1;
+    // Only the screen is asked now, and its answers are added to a count rather than
+    // branched on: a kept word among others is a coin toss to the branch predictor, and
+    // each wrong guess cost the wait for the hash and the filters' loads. The few words
+    // kept are looked up together, later, in a loop whose branches mostly go one way.
+    const uint64_t head_hash = Vocabulary::HashHead(len, head);
+    if constexpr (kPairs) {
+      // A word's record is written where the next kept word goes: a word turned away
+      // stays there until the next word is read, which keeps it after all when the two
+      // may be a pair of some alias.
+      size_t count = deferred_count_;
+      const unsigned pair = screen.MayPair(previous_head_hash_, head_hash);
+      count += pair & previous_state_;
+      Write(tokenizer, begin, end, &deferred_[count]);
+      const unsigned keep = screen.MayStandAlone(head_hash) | pair | (previous_state_ >> 1);
+      previous_head_hash_ = head_hash;
+      previous_state_ = keep ^ kWaiting;
+      deferred_count_ = count + keep;
+    } else {
+      Write(tokenizer, begin, end, &deferred_[deferred_count_]);
+      deferred_count_ += screen.SurelyAbsent(head_hash) ? 0 : 1;
+    }
     ++ordinal_;
-    if (deferred_count_ == kMaxDeferred) LookUpDeferred(tokenizer);
+    if (deferred_count_ >= kMaxDeferred) LookUpDeferred(tokenizer);
     return true;
   }
 
-  void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end,
-               bool non_ascii) {
+  // Not inlined: inlined into the tokenizer's loop, it cost that loop registers.
+  __attribute__((noinline)) void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin,
+                                         size_t end, bool non_ascii) {
+    // This word is not screened: when some of it is known, the screen cannot say whether
+    // it pairs with its neighbours, so the word before is kept if it waits, and the word
+    // after is kept too. A word none of which is known pairs with neither.
+    unsigned waiting = 0;
+    if constexpr (kPairs) {
+      waiting = previous_state_ & kWaiting;
+      previous_state_ = 0;
+    }
     LookUpDeferred(tokenizer);  // the tokens before this one come first
+    const auto keep_neighbours = [&] {
+      if constexpr (kPairs) {
+        if (waiting != 0) {
+          deferred_count_ = 1;  // LookUpDeferred left the waiting word first
+          LookUpDeferred(tokenizer);
+          waiting = 0;
+        }
+        previous_state_ = kSlow;
+      }
+    };
     const std::string_view s = tokenizer.text();
     bool inner_upper = true;
     const uint32_t id = Lookup(s, begin, end, non_ascii, &inner_upper);
     if (id != Vocabulary::kUnknown && (!inner_upper || vocabulary_.IsWholeWord(id))) {
+      keep_neighbours();
       Keep(tokenizer, begin, end, id);
       return;
     }
@@ -729,6 +774,7 @@ class KnownSink {
       size_t piece_begin = begin;
       bool split = false;
       ForEachGlue(s, begin, end, [&](size_t cut) {
+        if (!split) keep_neighbours();  // before any piece is kept
         AddPiece(tokenizer, piece_begin, cut, non_ascii, /*first=*/!split);
         piece_begin = cut;
         split = true;
@@ -739,6 +785,7 @@ class KnownSink {
       }
     }
     if (id != Vocabulary::kUnknown) {
+      keep_neighbours();
       Keep(tokenizer, begin, end, id);
       return;
     }
@@ -797,16 +844,35 @@ class KnownSink {
   KnownTokenStream* out_;
   std::string folded_;  // the folded key of a non-ASCII word, reused from word to word
   uint32_t ordinal_ = 0;
-  // Words of up to sixteen bytes that the filter let through, not yet looked up.
+  // Words of up to sixteen bytes that the screen kept, not yet looked up, then the last
+  // word read when the screen turned it away.
   struct Deferred {
     uint32_t begin;
     uint32_t end;
     uint32_t ordinal;
     uint32_t gap_begin;  // TextTokenizer::GapBegin when the word was read
   };
+  // Records a word of TakesQuickly's at *word.
+  void Write(const TextTokenizer<KnownSink>& tokenizer, size_t begin, size_t end, Deferred* word) {
+    word->begin = static_cast<uint32_t>(begin);
+    word->end = static_cast<uint32_t>(end);
+    word->ordinal = ordinal_;
+    word->gap_begin = tokenizer.GapBegin();
+  }
+
   static constexpr size_t kMaxDeferred = 64;
-  Deferred deferred_[kMaxDeferred];
+  // Room for a word kept late and the word after it past kMaxDeferred.
+  Deferred deferred_[kMaxDeferred + 2];
   size_t deferred_count_ = 0;
+  // The word read last: its HashHead when TakesQuickly read it (otherwise a pair the
+  // filter lets through by mistake only costs a look-up), and its state: kWaiting when
+  // the screen turned it away, which leaves its record at deferred_[deferred_count_]
+  // until the next word is read; kSlow when OnToken read it, unscreened, which keeps the
+  // next word too.
+  static constexpr unsigned kWaiting = 1;
+  static constexpr unsigned kSlow = 2;
+  uint64_t previous_head_hash_ = 0;
+  unsigned previous_state_ = 0;
 };
 
 }  // namespace
@@ -932,14 +998,31 @@ void Tokenize(std::string_view normalized, TokenStream* out, TokenizerPath path)
   out->keys.resize(sink.key_end());
 }
 
-void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, KnownTokenStream* out,
-                   TokenizerPath path) {
-  out->tokens.clear();
-  KnownSink sink(vocabulary, out);
-  TextTokenizer<KnownSink> tokenizer(normalized, &sink, path);
+namespace {
+
+// One function per sink, each with the whole tokenizer inlined into it: in one function
+// together, the compiler inlined less of each.
+template <bool kPairs>
+__attribute__((noinline)) void TokenizeKnownWith(std::string_view normalized,
+                                                 const Vocabulary& vocabulary,
+                                                 KnownTokenStream* out, TokenizerPath path) {
+  KnownSink<kPairs> sink(vocabulary, out);
+  TextTokenizer<KnownSink<kPairs>> tokenizer(normalized, &sink, path);
   tokenizer.Run();
   sink.LookUpDeferred(tokenizer);
   out->token_count = sink.ordinal();
+}
+
+}  // namespace
+
+void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, KnownTokenStream* out,
+                   TokenizerPath path) {
+  out->tokens.clear();
+  if (vocabulary.screen().pairs.words != nullptr) {
+    TokenizeKnownWith<true>(normalized, vocabulary, out, path);
+  } else {
+    TokenizeKnownWith<false>(normalized, vocabulary, out, path);
+  }
 }
 
 }  // namespace jobfit::text

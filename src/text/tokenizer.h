@@ -80,9 +80,12 @@ struct KnownTokenStream {
   uint32_t token_count = 0;  // all tokens of the text, known or not
 };
 
-// Tokenizes `normalized` by the same rules as Tokenize but keeps only the tokens whose key
+// Tokenizes `normalized` by the same rules as Tokenize but keeps only tokens whose key
 // `vocabulary` holds, without writing any key: the fast path for matching, where most
-// words of a text are in no alias. A glued token ("andPandas") that is not known itself is
+// words of a text are in no alias. With a screen (Vocabulary::BuildScreen) it keeps the
+// known tokens the screen lets through, among them every token kept alone and both
+// tokens of every kept pair that stand next to each other with no phrase break between;
+// without one, every known token. A glued token ("andPandas") that is not known itself is
 // split as SplitGluedToken does, and its known pieces kept. Replaces out's contents.
 void TokenizeKnown(std::string_view normalized, const Vocabulary& vocabulary, KnownTokenStream* out,
                    TokenizerPath path = TokenizerPath::kBlocks);

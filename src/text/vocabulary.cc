@@ -1,6 +1,7 @@
 #include "text/vocabulary.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "text/tokenizer.h"
@@ -11,6 +12,9 @@ namespace {
 
 constexpr size_t kMinSlots = 1024;
 constexpr size_t kFilterBitsPerKey = 32;
+
+// Filter::BitOf's shift for a filter of `bits` bits, a power of two from 64 up.
+unsigned ShiftFor(size_t bits) { return 64 - static_cast<unsigned>(std::countr_zero(bits)); }
 
 }  // namespace
 
@@ -81,7 +85,7 @@ void Vocabulary::Place(uint32_t id) {
   size_t slot = SlotFor(hash, slots_.size());
   while (slots_[slot].id != kUnknown) slot = (slot + 1) & mask;
   slots_[slot] = {static_cast<uint32_t>(hash >> 32), id};
-  const uint64_t bit = (HashHead(keys_[id].length, keys_[id].head) >> 7) & filter_mask_;
+  const uint64_t bit = Filter::BitOf(HashHead(keys_[id].length, keys_[id].head), filter_shift_);
   filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 
@@ -92,14 +96,51 @@ void Vocabulary::Rebuild(size_t slot_count) {
   // the filter at 32 bits per key or more.
   const size_t filter_bits = slot_count / 2 * kFilterBitsPerKey;
   filter_.assign(filter_bits / 64, 0);
-  filter_mask_ = filter_bits - 1;
+  filter_shift_ = ShiftFor(filter_bits);
   for (uint32_t id = 1; id <= size_; ++id) Place(id);
+}
+
+void Vocabulary::KeepAlone(uint32_t id) { kept_alone_.push_back(id); }
+
+void Vocabulary::KeepPair(uint32_t first, uint32_t second) {
+  kept_pairs_.emplace_back(first, second);
+}
+
+void Vocabulary::BuildScreen() {
+  if (size_ < kMinKeysToScreen) {
+    kept_alone_ = {};
+    kept_pairs_ = {};
+    return;
+  }
+  const auto head_hash = [&](uint32_t id) { return HashHead(keys_[id].length, keys_[id].head); };
+  // 32 bits per word kept alone and per pair, as the vocabulary's own filter has per key:
+  // a word in neither lets one of them through about one time in sixteen.
+  size_t alone_bits = 1024;
+  while (alone_bits < kept_alone_.size() * 32) alone_bits *= 2;
+  alone_filter_.assign(alone_bits / 64, 0);
+  alone_shift_ = ShiftFor(alone_bits);
+  for (const uint32_t id : kept_alone_) {
+    const uint64_t bit = Filter::BitOf(head_hash(id), alone_shift_);
+    alone_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  size_t pair_bits = 1024;
+  while (pair_bits < kept_pairs_.size() * 32) pair_bits *= 2;
+  pair_filter_.assign(pair_bits / 64, 0);
+  pair_shift_ = ShiftFor(pair_bits);
+  for (const auto& [first, second] : kept_pairs_) {
+    const uint64_t bit = Filter::BitOf(PairHash(head_hash(first), head_hash(second)), pair_shift_);
+    pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  kept_alone_ = {};
+  kept_pairs_ = {};
 }
 
 size_t Vocabulary::MemoryBytes() const {
   return slots_.capacity() * sizeof(Slot) + key_pool_.capacity() +
          keys_.capacity() * sizeof(KeyInfo) + hashes_.capacity() * sizeof(uint64_t) +
-         filter_.capacity() * sizeof(uint64_t);
+         filter_.capacity() * sizeof(uint64_t) + kept_alone_.capacity() * sizeof(uint32_t) +
+         kept_pairs_.capacity() * sizeof(kept_pairs_[0]) +
+         (alone_filter_.capacity() + pair_filter_.capacity()) * sizeof(uint64_t);
 }
 
 }  // namespace jobfit::text

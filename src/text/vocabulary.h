@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/fnv1a.h"
@@ -21,17 +22,60 @@ class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = 0;
 
-  // The filter's words and mask as values: a loop over words that holds them in locals
-  // does not load them again after each store it makes.
+  // A bit filter's words and size as values: a loop over words that holds them in locals
+  // does not load them again after each store it makes. A hash's bit is the hash's top
+  // bits, the ones every byte of a key moves (HashHead multiplies): keys that differ in
+  // their last bytes alone ("word1001", "word1002") shared the bits a filter took from
+  // lower down.
   struct Filter {
     const uint64_t* words;
-    uint64_t mask;
-    bool SurelyAbsent(uint64_t head_hash) const {
-      const uint64_t bit = (head_hash >> 7) & mask;
-      return (words[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0;
+    unsigned shift;  // 64 - log2 of the filter's bits
+    static uint64_t BitOf(uint64_t hash, unsigned shift) { return hash >> shift; }
+    // 1 when a key with `hash` may be present, else 0 (to be added to a count).
+    unsigned MayHold(uint64_t hash) const {
+      const uint64_t bit = BitOf(hash, shift);
+      return static_cast<unsigned>(words[bit >> 6] >> (bit & 63)) & 1;
+    }
+    bool SurelyAbsent(uint64_t head_hash) const { return MayHold(head_hash) == 0; }
+  };
+  Filter filter() const { return {filter_.data(), filter_shift_}; }
+
+  // Which of its known words a text's scan keeps: a word that is an alias of one token or
+  // a context word wherever it stands, and otherwise only next to a word it stands next
+  // to in some alias. With 30,000 entries three known words in four are neither ("data"
+  // starts many aliases, but not before "and"), and looking each of them up cost more
+  // than everything else the scan does per word. Both questions go to bit filters over
+  // HashHead, so a word is decided before it is looked up; a word one of them lets
+  // through by mistake is only looked up in vain.
+  // The answers are 0 or 1, to be added to counts.
+  struct Screen {
+    Filter alone;
+    Filter pairs;  // null words without a screen
+    unsigned MayStandAlone(uint64_t head_hash) const { return alone.MayHold(head_hash); }
+    unsigned MayPair(uint64_t first_head_hash, uint64_t second_head_hash) const {
+      return pairs.MayHold(PairHash(first_head_hash, second_head_hash));
     }
   };
-  Filter filter() const { return {filter_.data(), filter_mask_}; }
+  // Asking the screen's second filter costs every word of a text a few instructions, and
+  // pays where many of them are known words neither alone nor in a pair. A vocabulary of
+  // a few hundred keys holds too few of prose's common words: BuildScreen makes no screen
+  // for a vocabulary smaller than this (bench/RESULTS.md has the measurements).
+  static constexpr size_t kMinKeysToScreen = 2048;
+  // Without a screen (before BuildScreen, or for a vocabulary too small for one) every
+  // known word is kept: the alone filter is the vocabulary's own, and `pairs` is null.
+  Screen screen() const {
+    if (pair_filter_.empty()) return {filter(), {nullptr, 0}};
+    return {{alone_filter_.data(), alone_shift_}, {pair_filter_.data(), pair_shift_}};
+  }
+  // Keep the word with key `id` wherever it stands.
+  void KeepAlone(uint32_t id);
+  // Keep the words with keys `first` and `second` where the second follows the first.
+  void KeepPair(uint32_t first, uint32_t second);
+  // Makes the screen from the Keep calls so far; call after the last of them.
+  void BuildScreen();
+  static uint64_t PairHash(uint64_t first_head_hash, uint64_t second_head_hash) {
+    return (first_head_hash * kHashMultiplier) ^ second_head_hash;
+  }
 
   Vocabulary();
 
@@ -157,7 +201,14 @@ class Vocabulary {
   // One bit per hash, sized at 32 bits per key or more: a word that is in no alias is
   // turned away here about 97% of the time without touching the slots.
   std::vector<uint64_t> filter_;
-  uint64_t filter_mask_ = 0;
+  unsigned filter_shift_ = 64;
+  // What KeepAlone and KeepPair asked for, until BuildScreen makes the screen's filters.
+  std::vector<uint32_t> kept_alone_;
+  std::vector<std::pair<uint32_t, uint32_t>> kept_pairs_;
+  std::vector<uint64_t> alone_filter_;
+  unsigned alone_shift_ = 64;
+  std::vector<uint64_t> pair_filter_;
+  unsigned pair_shift_ = 64;
 };
 
 inline bool Vocabulary::SameHead(const KeyInfo& stored, size_t length, uint64_t head,

@@ -138,6 +138,95 @@ TEST(Matcher, WalksFromEveryTokenWhereverAliasesStartEndOrStop) {
   }
 }
 
+// A lexicon whose vocabulary is large enough for a screen (text/vocabulary.h keeps only the
+// words alone and the pairs of words its aliases and context rules need) finds the
+// fixture's terms in a text exactly where the fixture alone, too small for a screen,
+// finds them: multi-word aliases, one-word ones, context words near an ambiguous name,
+// a pattern's version number, across punctuation, contact data and unknown words. The
+// text holds the first words of the filler aliases but never a whole one, since a filler
+// term near "Go" would accept it as a technology's neighbour.
+TEST(Matcher, ALargeLexiconFindsTheFixturesTermsWhereTheFixtureAloneDoes) {
+  nlohmann::json doc = nlohmann::json::parse(kFixture);
+  const auto filler_word = [](int i) { return "Zq" + std::to_string(i) + "x"; };
+  for (int i = 0; i < 3000; ++i) {
+    doc["entries"].push_back({{"id", "filler-" + std::to_string(i)},
+                              {"name", filler_word(i) + " Suite"},
+                              {"category", "tool"},
+                              {"sources", {"extended"}},
+                              {"aliases", {filler_word(i) + " Suite"}}});
+  }
+  Result<Lexicon> large_lexicon = Lexicon::FromJson(doc.dump(), "large.json");
+  ASSERT_TRUE(large_lexicon.ok()) << large_lexicon.status().ToString();
+  Result<Matcher> large = Matcher::Compile(*large_lexicon);
+  ASSERT_TRUE(large.ok()) << large.status().ToString();
+  const Matcher small = CompileFixture();
+
+  const std::vector<std::string> pieces = {"PyTorch Lightning",
+                                           "PyTorch",
+                                           "Lightning",
+                                           "deep learning",
+                                           "deep",
+                                           "learning",
+                                           "convolutional neural network",
+                                           "neural network",
+                                           "CNN",
+                                           "Amazon Web Services",
+                                           "AWS",
+                                           "aws",
+                                           "AWS SageMaker",
+                                           "SageMaker",
+                                           "sklearn",
+                                           "scikit-learn",
+                                           "Go",
+                                           "go",
+                                           "Golang",
+                                           "programming",
+                                           "goroutines",
+                                           "to",
+                                           "ahead",
+                                           "go-to-market",
+                                           "Python 3.10",
+                                           "Python",
+                                           "python3",
+                                           "Docker",
+                                           "the",
+                                           "and",
+                                           "Zq12x",
+                                           "Zq7x",
+                                           "zq2999x",
+                                           "jane@docker.com",
+                                           "www.pytorch.org",
+                                           "\u00fcber",
+                                           "Kubernetes"};
+  const std::vector<std::string> gaps = {" ", " ", " ", "\n", ", ", ". ", " (", ") ", "-", "/"};
+  std::mt19937 rng(5);
+  size_t fixture_matches = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 120);
+    for (int i = 0; i < n; ++i) {
+      text += pieces[rng() % pieces.size()];
+      text += gaps[rng() % gaps.size()];
+    }
+    std::vector<Found> from_large;
+    for (const Found& f : Find(*large, text)) {
+      if (f.id.rfind("filler-", 0) != 0) from_large.push_back(f);
+    }
+    const std::vector<Found> from_small = Find(small, text);
+    const auto [in_large, in_small] =
+        std::mismatch(from_large.begin(), from_large.end(), from_small.begin(), from_small.end());
+    ASSERT_TRUE(in_large == from_large.end() && in_small == from_small.end())
+        << text << "\nmatch " << (in_large - from_large.begin()) << ": large "
+        << (in_large != from_large.end() ? *in_large : Found{}) << ", fixture alone "
+        << (in_small != from_small.end() ? *in_small : Found{});
+    fixture_matches += from_small.size();
+  }
+  EXPECT_GT(fixture_matches, 3000u);
+  // The filler terms are found too, and not across a comma.
+  EXPECT_EQ(Find(*large, "Zq12x Suite, Zq7x, Suite zq2999x suite"),
+            (std::vector<Found>{{"filler-12", "Zq12x Suite"}, {"filler-2999", "zq2999x suite"}}));
+}
+
 // Every term's `implies`, resolved: the ids in the order written, each the index the
 // lexicon gives it, in the fixture and the built-in lexicon.
 TEST(Matcher, ImpliedTermsAreTheLexiconsImpliesResolved) {

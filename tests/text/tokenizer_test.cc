@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -476,6 +478,183 @@ TEST(TokenizeKnown, FindsGluedWordsOfEveryShape) {
     }
     ExpectSameKnownTokens(text, vocabulary);
     text.clear();
+  }
+}
+
+// A vocabulary large enough for a screen (Vocabulary::kMinKeysToScreen): TestVocabulary's
+// keys and filler ones, some kept alone and some in pairs, among them words TakesQuickly
+// leaves to OnToken (non-ASCII, longer than sixteen bytes, glued).
+struct ScreenedVocabulary {
+  Vocabulary vocabulary;
+  std::set<uint32_t> alone;
+  std::set<std::pair<uint32_t, uint32_t>> pairs;
+};
+
+const ScreenedVocabulary& TestScreenedVocabulary() {
+  static const ScreenedVocabulary* const screened = [] {
+    auto* out = new ScreenedVocabulary{TestVocabulary(), {}, {}};
+    Vocabulary& vocabulary = out->vocabulary;
+    vocabulary.Intern("abcdefghijklmnopqr");
+    for (int i = 0; vocabulary.size() < Vocabulary::kMinKeysToScreen; ++i) {
+      vocabulary.Intern("filler" + std::to_string(i));
+    }
+    const auto id = [&](std::string_view key) {
+      const uint32_t found = vocabulary.Find(HashKey(key), key);
+      EXPECT_NE(found, Vocabulary::kUnknown) << key;
+      return found;
+    };
+    for (const char* key : {"python", "c++", "c#", ".net", "r", "go", "sql", "k8s",
+                            "pandassoftware", "\u00e9clair", "abcdefghijklmnop", "filler7"}) {
+      out->alone.insert(id(key));
+    }
+    for (const auto& [first, second] :
+         std::vector<std::pair<const char*, const char*>>{{"machine", "learning"},
+                                                          {"scikit", "learn"},
+                                                          {"ci", "cd"},
+                                                          {"apache", "spark"},
+                                                          {"fine", "tuning"},
+                                                          {"aws", "glue"},
+                                                          {"the", "software"},
+                                                          {"tensorflow", "python"},
+                                                          {"pandas", "software"},
+                                                          {"\u00e9clair", "testing"},
+                                                          {"testing", "\u00e9clair"},
+                                                          {"python", "abcdefghijklmnopqr"},
+                                                          {"abcdefghijklmnopqr", "mlops"},
+                                                          {"filler1", "filler2"},
+                                                          {"filler2", "filler3"}}) {
+      out->pairs.insert({id(first), id(second)});
+    }
+    for (const uint32_t word : out->alone) vocabulary.KeepAlone(word);
+    for (const auto& [first, second] : out->pairs) vocabulary.KeepPair(first, second);
+    vocabulary.BuildScreen();
+    EXPECT_NE(vocabulary.screen().pairs.words, nullptr);
+    return out;
+  }();
+  return *screened;
+}
+
+// With a screen, TokenizeKnown keeps some of the known tokens: each exactly as without
+// one, in the same order, among them every token kept alone and both tokens of every
+// pair that stand next to each other. Returns how many it kept, of how many known.
+std::pair<size_t, size_t> ExpectScreenedKnownTokens(std::string_view input) {
+  const ScreenedVocabulary& screened = TestScreenedVocabulary();
+  NormalizedText normalized;
+  Normalize(input, {}, &normalized);
+  const std::vector<KnownToken> known =
+      KnownTokensTheLongWay(normalized.text(), screened.vocabulary);
+  std::set<uint32_t> required;  // ordinals
+  for (size_t k = 0; k < known.size(); ++k) {
+    // Punctuation that ends a phrase between them (kBreakBefore) parts a pair.
+    const auto pairs_with = [&](size_t first, size_t second) {
+      return known[second].ordinal == known[first].ordinal + 1 &&
+             (known[second].flags & kBreakBefore) == 0 &&
+             screened.pairs.count({known[first].id, known[second].id}) > 0;
+    };
+    if (screened.alone.count(known[k].id) > 0 || (k > 0 && pairs_with(k - 1, k)) ||
+        (k + 1 < known.size() && pairs_with(k, k + 1))) {
+      required.insert(known[k].ordinal);
+    }
+  }
+  size_t kept = 0;
+  for (const TokenizerPath path : {TokenizerPath::kBlocks, TokenizerPath::kBytes}) {
+    KnownTokenStream got;
+    TokenizeKnown(normalized.text(), screened.vocabulary, &got, path);
+    size_t k = 0;
+    for (const KnownToken& token : got.tokens) {
+      while (k < known.size() && known[k].ordinal < token.ordinal) ++k;
+      if (k == known.size() || known[k].ordinal != token.ordinal) {
+        ADD_FAILURE() << input << ": kept a token known without a screen: ordinal "
+                      << token.ordinal;
+        return {0, 0};
+      }
+      EXPECT_EQ(token.begin, known[k].begin) << input << " ordinal " << token.ordinal;
+      EXPECT_EQ(token.end, known[k].end) << input << " ordinal " << token.ordinal;
+      EXPECT_EQ(token.id, known[k].id) << input << " ordinal " << token.ordinal;
+      EXPECT_EQ(token.flags, known[k].flags) << input << " ordinal " << token.ordinal;
+      required.erase(token.ordinal);
+    }
+    EXPECT_TRUE(required.empty()) << input << ": " << required.size()
+                                  << " tokens alone or in a pair not kept, the first ordinal "
+                                  << *required.begin();
+    KnownTokenStream unscreened;
+    TokenizeKnown(normalized.text(), TestVocabulary(), &unscreened, path);
+    EXPECT_EQ(got.token_count, unscreened.token_count) << input;
+    kept = got.tokens.size();
+  }
+  return {kept, known.size()};
+}
+
+TEST(TokenizeKnown, AScreenKeepsWordsAloneOrInPairsAsTheyWereKnown) {
+  for (const char* text :
+       {"machine learning, Machine Learning; machine, learning; learning machine",
+        "CI/CD and A/B testing with scikit-learn (sklearn); R and Go, the go-to language",
+        "Apache\u00A0Spark \u2022 AWS (Glue, EMR). AWS Glue fine-tuning fine\ntuning",
+        "python abcdefghijklmnopqr mlops; the abcdefghijklmnopqr mlops; abcdefghijklmnopqr",
+        "\u00e9clair testing; testing \u00e9clair; the \u00e9clair the; \u00c9CLAIR TESTING",
+        "tensorflowPython pandasSoftware the software andPandas software the tensorflowPython",
+        "Machine jane@x.org learning; machine www.learning.org learning",
+        "filler1 filler2 filler3 filler4 filler7 filler2 filler1 filler3", "the software the",
+        "ends with the software", "python"}) {
+    ExpectScreenedKnownTokens(text);
+  }
+  // Known words that are neither alone nor in a pair are not looked up: the screen must
+  // leave out most of them, or it saves nothing.
+  std::string plain;
+  for (int i = 0; i < 300; ++i) plain += "the learning machine testing a b ";
+  const auto [kept, known] = ExpectScreenedKnownTokens(plain);
+  EXPECT_EQ(known, 1800u);
+  EXPECT_LT(kept, known / 4);
+}
+
+// Random text across many batches of deferred words: a word turned away waits for the next
+// one, which may keep it after all, across a full batch, a word OnToken reads, contact
+// data withdrawn, and the end of the text.
+TEST(TokenizeKnown, AScreenAgreesOnRandomText) {
+  const std::vector<std::string> pieces = {"machine",
+                                           "learning",
+                                           "Machine",
+                                           "LEARNING",
+                                           "the",
+                                           "software",
+                                           "python",
+                                           "tensorflow",
+                                           "scikit",
+                                           "learn",
+                                           "ci",
+                                           "cd",
+                                           "fine",
+                                           "tuning",
+                                           "aws",
+                                           "glue",
+                                           "unknown",
+                                           "filler1",
+                                           "filler2",
+                                           "filler3",
+                                           "filler7",
+                                           "filler9",
+                                           "\u00e9clair",
+                                           "testing",
+                                           "mlops",
+                                           "abcdefghijklmnopqr",
+                                           "abcdefghijklmnop",
+                                           "tensorflowPython",
+                                           "pandasSoftware",
+                                           "jane@python.org",
+                                           "www.machine.org",
+                                           "\u00fcber",
+                                           "abcdefghijklmnopqrstuvwxyz"};
+  const std::vector<std::string> gaps = {" ", " ", " ",  "\n", ", ",     ". ",
+                                         "-", "/", " (", ") ", "\u00A0", " \u2022 "};
+  std::mt19937 rng(13);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 300);
+    for (int i = 0; i < n; ++i) {
+      text += pieces[rng() % pieces.size()];
+      text += gaps[rng() % gaps.size()];
+    }
+    ExpectScreenedKnownTokens(text);
   }
 }
 

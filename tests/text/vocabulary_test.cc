@@ -198,5 +198,72 @@ TEST(Vocabulary, KnowsWhetherAKeyHoldsACodePointPastLatin1) {
   EXPECT_TRUE(vocabulary.HasKeysPastLatin1());
 }
 
+// The screen is worth its cost only for a vocabulary large enough to hold many of a text's
+// common words: a smaller one keeps every known word, with its own filter as the screen.
+TEST(Vocabulary, ScreensOnlyAVocabularyLargeEnough) {
+  Vocabulary small;
+  small.KeepAlone(small.Intern("python"));
+  small.KeepPair(small.Intern("machine"), small.Intern("learning"));
+  small.BuildScreen();
+  EXPECT_EQ(small.screen().pairs.words, nullptr);
+  EXPECT_EQ(small.screen().alone.words, small.filter().words);
+  EXPECT_EQ(small.screen().alone.shift, small.filter().shift);
+
+  Vocabulary large;
+  for (size_t i = 0; i < Vocabulary::kMinKeysToScreen; ++i) {
+    large.Intern("key" + std::to_string(i));
+  }
+  EXPECT_EQ(large.screen().pairs.words, nullptr);  // none before BuildScreen
+  large.KeepAlone(1);
+  large.BuildScreen();
+  EXPECT_NE(large.screen().pairs.words, nullptr);
+  EXPECT_NE(large.screen().alone.words, large.filter().words);
+}
+
+// A filter may let a word through by mistake, never turn a kept one away; and it must turn
+// most others away, or the screen would save nothing.
+TEST(Vocabulary, ScreenLetsEveryKeptWordAndPairThroughAndTurnsMostOthersAway) {
+  Vocabulary vocabulary;
+  std::vector<uint64_t> head_hashes = {0};  // by id
+  for (int i = 0; i < 6000; ++i) {
+    const std::string key = "word" + std::to_string(i);
+    vocabulary.Intern(key);
+    head_hashes.push_back(Vocabulary::HashHead(key.size(), Vocabulary::HeadOf(key)));
+  }
+  const auto alone = [](uint32_t id) { return id % 7 == 0; };
+  const auto pair = [](uint32_t first, uint32_t second) {
+    return first % 5 == 0 && second == first + 1;
+  };
+  for (uint32_t id = 1; id <= 6000; ++id) {
+    if (alone(id)) vocabulary.KeepAlone(id);
+    if (id < 6000 && pair(id, id + 1)) vocabulary.KeepPair(id, id + 1);
+  }
+  vocabulary.BuildScreen();
+  const Vocabulary::Screen screen = vocabulary.screen();
+  ASSERT_NE(screen.pairs.words, nullptr);
+  int alone_by_mistake = 0;
+  int pairs_by_mistake = 0;
+  for (uint32_t id = 1; id <= 6000; ++id) {
+    const unsigned stands_alone = screen.MayStandAlone(head_hashes[id]);
+    if (alone(id)) {
+      EXPECT_EQ(stands_alone, 1u) << id;
+    } else {
+      alone_by_mistake += static_cast<int>(stands_alone);
+    }
+    if (id == 6000) continue;
+    const unsigned pairs = screen.MayPair(head_hashes[id], head_hashes[id + 1]);
+    if (pair(id, id + 1)) {
+      EXPECT_EQ(pairs, 1u) << id;
+    } else {
+      pairs_by_mistake += static_cast<int>(pairs);
+    }
+    // The pair in the other order is no pair.
+    pairs_by_mistake += static_cast<int>(screen.MayPair(head_hashes[id + 1], head_hashes[id]));
+  }
+  // 5,143 words not kept alone, 10,799 ordered pairs that are none.
+  EXPECT_LT(alone_by_mistake, 5143 / 10);
+  EXPECT_LT(pairs_by_mistake, 10799 / 10);
+}
+
 }  // namespace
 }  // namespace jobfit::text
