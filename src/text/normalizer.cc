@@ -17,7 +17,7 @@
 
 namespace jobfit::text {
 
-size_t NormalizedText::EditAfter(uint64_t offset, size_t* hint) const {
+size_t NormalizedText::EditAfterFrom(uint64_t offset, size_t* hint) const {
   const size_t n = edits_.size();
   size_t after = std::min(*hint, n);
   if (after > 0 && edits_[after - 1].text_begin > offset) {
@@ -35,21 +35,6 @@ size_t NormalizedText::EditAfter(uint64_t offset, size_t* hint) const {
   return after;
 }
 
-uint64_t NormalizedText::InputBeginAt(uint64_t offset, size_t after) const {
-  if (after == 0) return offset;
-  const Edit& e = edits_[after - 1];
-  if (offset < e.text_begin + e.text_len) return e.input_begin;
-  return e.input_begin + e.input_len + (offset - e.text_begin - e.text_len);
-}
-
-uint64_t NormalizedText::InputEndAt(uint64_t offset, size_t after) const {
-  const uint64_t last = offset - 1;
-  if (after == 0) return offset;
-  const Edit& e = edits_[after - 1];
-  if (last < e.text_begin + e.text_len) return e.input_begin + e.input_len;
-  return e.input_begin + e.input_len + (last - e.text_begin - e.text_len) + 1;
-}
-
 uint64_t NormalizedText::ToInputBegin(uint64_t offset) const {
   size_t hint = 0;
   return ToInputBegin(offset, &hint);
@@ -58,15 +43,6 @@ uint64_t NormalizedText::ToInputBegin(uint64_t offset) const {
 uint64_t NormalizedText::ToInputEnd(uint64_t offset) const {
   size_t hint = 0;
   return ToInputEnd(offset, &hint);
-}
-
-uint64_t NormalizedText::ToInputBegin(uint64_t offset, size_t* hint) const {
-  return InputBeginAt(offset, EditAfter(offset, hint));
-}
-
-uint64_t NormalizedText::ToInputEnd(uint64_t offset, size_t* hint) const {
-  if (offset == 0) return ToInputBegin(0, hint);
-  return InputEndAt(offset, EditAfter(offset - 1, hint));
 }
 
 // Appends to a NormalizedText while recording edits; adjacent copies need no record.

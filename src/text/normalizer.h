@@ -54,8 +54,14 @@ class NormalizedText {
   // The same, for offsets that mostly grow from one call to the next (a scan's matches in
   // text order): *hint remembers where the last lookup ended in the edit list, so each
   // call costs a step or two instead of a binary search. Start *hint at 0.
-  uint64_t ToInputBegin(uint64_t offset, size_t* hint) const;
-  uint64_t ToInputEnd(uint64_t offset, size_t* hint) const;
+  // Inline: a scan maps every match it finds, and the call was half of the cost.
+  uint64_t ToInputBegin(uint64_t offset, size_t* hint) const {
+    return InputBeginAt(offset, EditAfter(offset, hint));
+  }
+  uint64_t ToInputEnd(uint64_t offset, size_t* hint) const {
+    if (offset == 0) return ToInputBegin(0, hint);
+    return InputEndAt(offset, EditAfter(offset - 1, hint));
+  }
 
   // True when text() equals the input byte for byte.
   bool identity() const { return edits_.empty(); }
@@ -68,10 +74,30 @@ class NormalizedText {
   friend void Normalize(std::string_view, const NormalizeOptions&, NormalizedText*);
   // An edit replaced input [input_begin, input_begin + input_len) by text()
   // [text_begin, text_begin + text_len). Between edits the text copies the input.
-  // Returns the index of the first edit with text_begin > offset.
-  size_t EditAfter(uint64_t offset, size_t* hint) const;
-  uint64_t InputBeginAt(uint64_t offset, size_t after) const;
-  uint64_t InputEndAt(uint64_t offset, size_t after) const;
+  // Returns the index of the first edit with text_begin > offset: *hint when it still is
+  // (the next match lies before the next edit), else EditAfterFrom's search.
+  size_t EditAfter(uint64_t offset, size_t* hint) const {
+    const size_t after = *hint;
+    if ((after == edits_.size() || edits_[after].text_begin > offset) &&
+        (after == 0 || edits_[after - 1].text_begin <= offset)) {
+      return after;
+    }
+    return EditAfterFrom(offset, hint);
+  }
+  size_t EditAfterFrom(uint64_t offset, size_t* hint) const;
+  uint64_t InputBeginAt(uint64_t offset, size_t after) const {
+    if (after == 0) return offset;
+    const Edit& e = edits_[after - 1];
+    if (offset < e.text_begin + e.text_len) return e.input_begin;
+    return e.input_begin + e.input_len + (offset - e.text_begin - e.text_len);
+  }
+  uint64_t InputEndAt(uint64_t offset, size_t after) const {
+    const uint64_t last = offset - 1;
+    if (after == 0) return offset;
+    const Edit& e = edits_[after - 1];
+    if (last < e.text_begin + e.text_len) return e.input_begin + e.input_len;
+    return e.input_begin + e.input_len + (last - e.text_begin - e.text_len) + 1;
+  }
 
   struct Edit {
     uint64_t text_begin;
