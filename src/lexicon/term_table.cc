@@ -240,8 +240,7 @@ size_t TermTable::MemoryBytes() const {
                  transition_targets_.capacity() * sizeof(uint32_t) +
                  transition_filter_.capacity() * sizeof(uint64_t) +
                  accept_offsets_.capacity() * sizeof(uint32_t) +
-                 accept_ids_.capacity() * sizeof(uint32_t) +
-                 aliases_.capacity() * sizeof(CompiledAlias);
+                 accepts_.capacity() * sizeof(Accept) + aliases_.capacity() * sizeof(CompiledAlias);
   for (const CompiledAlias& a : aliases_) {
     for (const std::string& t : a.exact_tokens) bytes += t.capacity();
   }
@@ -282,10 +281,14 @@ Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
   accepts.resize(table.state_count_);
   table.accept_offsets_.reserve(accepts.size() + 1);
   for (const std::vector<uint32_t>& ids : accepts) {
-    table.accept_offsets_.push_back(static_cast<uint32_t>(table.accept_ids_.size()));
-    table.accept_ids_.insert(table.accept_ids_.end(), ids.begin(), ids.end());
+    table.accept_offsets_.push_back(static_cast<uint32_t>(table.accepts_.size()));
+    for (const uint32_t id : ids) {
+      const CompiledAlias& alias = table.aliases_[id];
+      table.accepts_.push_back(
+          {id, alias.entry, alias.alias_index, alias.case_exact, alias.ambiguous, alias.variant});
+    }
   }
-  table.accept_offsets_.push_back(static_cast<uint32_t>(table.accept_ids_.size()));
+  table.accept_offsets_.push_back(static_cast<uint32_t>(table.accepts_.size()));
   return table;
 }
 

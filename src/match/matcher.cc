@@ -286,9 +286,8 @@ class Scan {
   // to `last`.
   void AddAccepted(uint32_t state, const text::KnownToken* known, uint32_t first, uint32_t last) {
     const TermTable& table = m_.table;
-    for (const uint32_t alias_id : table.Accepts(state)) {
-      const CompiledAlias& alias = table.alias(alias_id);
-      if (alias.case_exact && !SameCase(alias, first)) continue;
+    for (const TermTable::Accept& alias : table.Accepts(state)) {
+      if (alias.case_exact && !SameCase(table.alias(alias.alias), first)) continue;
       Candidate& c = s_.candidates.emplace_back();
       c.first = first;
       c.first_ordinal = known[first].ordinal;
