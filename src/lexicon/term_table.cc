@@ -280,6 +280,9 @@ Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
   }
   accepts.resize(table.state_count_);
   table.accept_offsets_.reserve(accepts.size() + 1);
+  size_t accept_count = 0;
+  for (const std::vector<uint32_t>& ids : accepts) accept_count += ids.size();
+  table.accepts_.reserve(accept_count);
   for (const std::vector<uint32_t>& ids : accepts) {
     table.accept_offsets_.push_back(static_cast<uint32_t>(table.accepts_.size()));
     for (const uint32_t id : ids) {

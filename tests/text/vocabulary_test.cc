@@ -1,5 +1,6 @@
 #include "text/vocabulary.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -263,6 +264,30 @@ TEST(Vocabulary, ScreenLetsEveryKeptWordAndPairThroughAndTurnsMostOthersAway) {
   // 5,143 words not kept alone, 10,799 ordered pairs that are none.
   EXPECT_LT(alone_by_mistake, 5143 / 10);
   EXPECT_LT(pairs_by_mistake, 10799 / 10);
+}
+
+// The screen's filters are sized by the distinct words and pairs kept (an alias and its
+// plural repeat theirs), and the lists asked for are let go once the screen is made.
+TEST(Vocabulary, ScreenIsSizedByDistinctPairsAndReleasesItsLists) {
+  const auto build = [](int repeats) {
+    auto vocabulary = std::make_unique<Vocabulary>();
+    for (int i = 0; i < 6000; ++i) vocabulary->Intern("word" + std::to_string(i));
+    for (int r = 0; r < repeats; ++r) {
+      for (uint32_t id = 1; id < 6000; ++id) {
+        vocabulary->KeepAlone(id);
+        vocabulary->KeepPair(id, id + 1);
+      }
+    }
+    return vocabulary;
+  };
+  const std::unique_ptr<Vocabulary> once = build(1);
+  const std::unique_ptr<Vocabulary> ten_times = build(10);
+  const size_t asked = ten_times->MemoryBytes();
+  once->BuildScreen();
+  ten_times->BuildScreen();
+  EXPECT_EQ(ten_times->MemoryBytes(), once->MemoryBytes());
+  // Ten times 5,999 words and as many pairs took 720 KB; the filters take 48 KB.
+  EXPECT_LT(ten_times->MemoryBytes() + 600 * 1024, asked);
 }
 
 }  // namespace
