@@ -52,8 +52,13 @@ class Vocabulary {
     Filter alone;
     Filter pairs;  // null words without a screen
     unsigned MayStandAlone(uint64_t head_hash) const { return alone.MayHold(head_hash); }
+    // Two bits of one word: a pair the filter lets through by mistake costs look-ups,
+    // and a second bit from the same load makes such a pair a few times rarer.
     unsigned MayPair(uint64_t first_head_hash, uint64_t second_head_hash) const {
-      return pairs.MayHold(PairHash(first_head_hash, second_head_hash));
+      const uint64_t hash = PairHash(first_head_hash, second_head_hash);
+      const uint64_t bit = Filter::BitOf(hash, pairs.shift);
+      const uint64_t word = pairs.words[bit >> 6];
+      return static_cast<unsigned>((word >> (bit & 63)) & (word >> SecondPairBit(hash))) & 1;
     }
   };
   // Asking the screen's second filter costs every word of a text a few instructions, and
@@ -73,6 +78,11 @@ class Vocabulary {
   void KeepPair(uint32_t first, uint32_t second);
   // Makes the screen from the Keep calls so far; call after the last of them.
   void BuildScreen();
+  // The pair's second bit in the word its first picks (Screen::MayPair): bits of the hash
+  // that the first leaves alone.
+  static unsigned SecondPairBit(uint64_t pair_hash) {
+    return static_cast<unsigned>(pair_hash >> 20) & 63;
+  }
   static uint64_t PairHash(uint64_t first_head_hash, uint64_t second_head_hash) {
     return (first_head_hash * kHashMultiplier) ^ second_head_hash;
   }

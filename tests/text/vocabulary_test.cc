@@ -261,9 +261,10 @@ TEST(Vocabulary, ScreenLetsEveryKeptWordAndPairThroughAndTurnsMostOthersAway) {
     // The pair in the other order is no pair.
     pairs_by_mistake += static_cast<int>(screen.MayPair(head_hashes[id + 1], head_hashes[id]));
   }
-  // 5,143 words not kept alone, 10,799 ordered pairs that are none.
-  EXPECT_LT(alone_by_mistake, 5143 / 10);
-  EXPECT_LT(pairs_by_mistake, 10799 / 10);
+  // 5,143 words not kept alone (58 let through), 10,799 ordered pairs that are none (72:
+  // two bits per pair; one let 7% through).
+  EXPECT_LT(alone_by_mistake, 5143 / 20);
+  EXPECT_LT(pairs_by_mistake, 10799 / 50);
 }
 
 // The screen's filters are sized by the distinct words and pairs kept (an alias and its
