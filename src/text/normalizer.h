@@ -17,6 +17,7 @@
 #ifndef JOBFIT_TEXT_NORMALIZER_H_
 #define JOBFIT_TEXT_NORMALIZER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,7 +78,7 @@ class NormalizedText {
   // Returns the index of the first edit with text_begin > offset: *hint when it still is
   // (the next match lies before the next edit), else EditAfterFrom's search.
   size_t EditAfter(uint64_t offset, size_t* hint) const {
-    const size_t after = *hint;
+    const size_t after = std::min(*hint, edits_.size());  // a hint from another text
     if ((after == edits_.size() || edits_[after].text_begin > offset) &&
         (after == 0 || edits_[after - 1].text_begin <= offset)) {
       return after;

@@ -671,7 +671,9 @@ class KnownSink {
           word.ordinal > 0 && tokenizer.BreakAfter(word.gap_begin, word.begin) ? kBreakBefore : 0;
     }
     // The last word read, turned away so far, may still be kept with the next one.
-    deferred_[0] = deferred_[deferred_count_];
+    if constexpr (kPairs) {
+      if ((previous_state_ & kWaiting) != 0) deferred_[0] = deferred_[deferred_count_];
+    }
     deferred_count_ = 0;
   }
 
@@ -688,11 +690,11 @@ class KnownSink {
 
   // The common case, small enough to inline into the tokenizer's loop: an ASCII word of
   // at most sixteen bytes that holds no glued words, read in two loads, then turned away
-  // by the vocabulary's filter or looked up and kept. Returns false, having done nothing,
-  // for any other word: OnToken takes those. Words of nine to sixteen bytes are a quarter
-  // of prose; sending them to OnToken was the tokenizer's most mispredicted branch.
-  // Inlined by force: at sixteen bytes the compiler would call it, once per word.
-  // `screen` is the vocabulary's filter, which the tokenizer holds in locals over a block.
+  // by the screen or looked up and kept. Returns false, having done nothing, for any
+  // other word: OnToken takes those. Words of nine to sixteen bytes are a quarter of
+  // prose; sending them to OnToken was the tokenizer's most mispredicted branch. Inlined
+  // by force: at sixteen bytes the compiler would call it, once per word. `screen` is the
+  // vocabulary's filters, which the tokenizer holds in locals over a block.
   __attribute__((always_inline)) bool TakesQuickly(const TextTokenizer<KnownSink>& tokenizer,
                                                    size_t begin, size_t end, const Screen& screen) {
     const std::string_view s = tokenizer.text();
@@ -740,15 +742,16 @@ class KnownSink {
   // Not inlined: inlined into the tokenizer's loop, it cost that loop registers.
   __attribute__((noinline)) void OnToken(const TextTokenizer<KnownSink>& tokenizer, size_t begin,
                                          size_t end, bool non_ascii) {
-    // This word is not screened: when some of it is known, the screen cannot say whether
-    // it pairs with its neighbours, so the word before is kept if it waits, and the word
-    // after is kept too. A word none of which is known pairs with neither.
+    // This word is not screened: when some of it may be known, the screen cannot say
+    // whether it pairs with its neighbours, so the word before is kept if it waits, and
+    // the word after is kept too. A word that is not known and not glued pairs with
+    // neither.
+    LookUpDeferred(tokenizer);  // the tokens before this one come first
     unsigned waiting = 0;
     if constexpr (kPairs) {
-      waiting = previous_state_ & kWaiting;
+      waiting = previous_state_ & kWaiting;  // LookUpDeferred left its record first
       previous_state_ = 0;
     }
-    LookUpDeferred(tokenizer);  // the tokens before this one come first
     const auto keep_neighbours = [&] {
       if constexpr (kPairs) {
         if (waiting != 0) {
@@ -774,7 +777,7 @@ class KnownSink {
       size_t piece_begin = begin;
       bool split = false;
       ForEachGlue(s, begin, end, [&](size_t cut) {
-        if (!split) keep_neighbours();  // before any piece is kept
+        if (!split) keep_neighbours();  // before any piece is looked up and kept
         AddPiece(tokenizer, piece_begin, cut, non_ascii, /*first=*/!split);
         piece_begin = cut;
         split = true;
@@ -861,7 +864,8 @@ class KnownSink {
   }
 
   static constexpr size_t kMaxDeferred = 64;
-  // Room for a word kept late and the word after it past kMaxDeferred.
+  // Past kMaxDeferred, room for the word after a word kept late (when the count reached
+  // kMaxDeferred with it), and for the slot LookUpDeferred copies a waiting word from.
   Deferred deferred_[kMaxDeferred + 2];
   size_t deferred_count_ = 0;
   // The word read last: its HashHead when TakesQuickly read it (otherwise a pair the

@@ -76,7 +76,8 @@ class Vocabulary {
   void KeepAlone(uint32_t id);
   // Keep the words with keys `first` and `second` where the second follows the first.
   void KeepPair(uint32_t first, uint32_t second);
-  // Makes the screen from the Keep calls so far; call after the last of them.
+  // Makes the screen from the Keep calls so far, once, after the last of them and after
+  // the last key is interned: a key interned later is never kept.
   void BuildScreen();
   // The pair's second bit in the word its first picks (Screen::MayPair): bits of the hash
   // that the first leaves alone.
