@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,22 +20,34 @@ using Json = nlohmann::ordered_json;
 
 struct TermGroup {
   uint32_t term = 0;
-  std::vector<const Match*> spans;
+  uint32_t count = 0;
+  uint32_t first = 0;  // where the group's matches start in TermGroups::spans
 };
 
-// Groups matches by term, ordered by category then name, so reports read the same for
-// the same input.
-std::vector<TermGroup> GroupByTerm(const Lexicon& lexicon, const ScanResult& result) {
-  // A flat index by term id: a bulk corpus has millions of matches of a few hundred terms.
-  std::vector<uint32_t> group_of_term;  // term id -> index in groups + 1; 0 = none yet
+// Matches grouped by term, the groups ordered by category then name, so reports read the
+// same for the same input; each group's matches in text order.
+struct TermGroups {
   std::vector<TermGroup> groups;
+  std::vector<const Match*> spans;  // by group, with_spans only
+  std::span<const Match* const> SpansOf(const TermGroup& g) const {
+    return std::span<const Match* const>(spans).subspan(g.first, g.count);
+  }
+};
+
+// A bulk corpus has a million matches of a few thousand terms: they are counted first and
+// then placed each in its group's run of one array, where a vector per group grew match
+// by match at a scattered place in memory. The text report needs only the counts.
+TermGroups GroupByTerm(const Lexicon& lexicon, const ScanResult& result, bool with_spans) {
+  TermGroups out;
+  std::vector<TermGroup>& groups = out.groups;
+  std::vector<uint32_t> group_of_term;  // term id -> index in groups + 1; 0 = none yet
   for (const Match& m : result.matches) {
     if (m.term >= group_of_term.size()) group_of_term.resize(m.term + 1, 0);
     if (group_of_term[m.term] == 0) {
-      groups.push_back({m.term, {}});
+      groups.push_back({m.term, 0, 0});
       group_of_term[m.term] = static_cast<uint32_t>(groups.size());
     }
-    groups[group_of_term[m.term] - 1].spans.push_back(&m);
+    ++groups[group_of_term[m.term] - 1].count;
   }
   std::sort(groups.begin(), groups.end(), [&](const TermGroup& a, const TermGroup& b) {
     const Term& ta = lexicon.term(a.term);
@@ -42,7 +55,18 @@ std::vector<TermGroup> GroupByTerm(const Lexicon& lexicon, const ScanResult& res
     if (ta.category != tb.category) return ta.category < tb.category;
     return internal::CaseInsensitiveLess(ta.name, tb.name);
   });
-  return groups;
+  if (!with_spans) return out;
+  // The next free place of each term's group, by term id.
+  std::vector<uint32_t>& next = group_of_term;
+  uint32_t placed = 0;
+  for (TermGroup& g : groups) {
+    g.first = placed;
+    next[g.term] = placed;
+    placed += g.count;
+  }
+  out.spans.resize(placed);
+  for (const Match& m : result.matches) out.spans[next[m.term]++] = &m;
+  return out;
 }
 
 Json LexiconJson(const Lexicon& lexicon) {
@@ -70,7 +94,8 @@ void AppendDocumentText(const Lexicon& lexicon, const ExtractedDocument& doc,
     out += doc.source + ": error: " + doc.error->message() + "\n";
     return;
   }
-  const std::vector<TermGroup> groups = GroupByTerm(lexicon, doc.result);
+  const std::vector<TermGroup> groups =
+      GroupByTerm(lexicon, doc.result, /*with_spans=*/false).groups;
   out += doc.source + ": " + std::to_string(groups.size()) +
          (groups.size() == 1 ? " term, " : " terms, ") + std::to_string(doc.result.matches.size()) +
          (doc.result.matches.size() == 1 ? " mention\n" : " mentions\n");
@@ -86,8 +111,8 @@ void AppendDocumentText(const Lexicon& lexicon, const ExtractedDocument& doc,
     const Category category = lexicon.term(groups[i].term).category;
     std::vector<std::string> items;
     for (; i < groups.size() && lexicon.term(groups[i].term).category == category; ++i) {
-      items.push_back(lexicon.term(groups[i].term).name + " (" +
-                      std::to_string(groups[i].spans.size()) + ")");
+      items.push_back(lexicon.term(groups[i].term).name + " (" + std::to_string(groups[i].count) +
+                      ")");
     }
     out += internal::WrapList("  " + std::string(CategoryTitle(category)) + ": ", items,
                               options.width);
@@ -179,11 +204,12 @@ void ExtractReportStream::State::AddJson(const ExtractedDocument& doc) {
   }
   w.EndArray().EndObject();
   w.Key("terms").BeginArray();
-  for (const TermGroup& g : GroupByTerm(lexicon, doc.result)) {
+  const TermGroups grouped = GroupByTerm(lexicon, doc.result, /*with_spans=*/true);
+  for (const TermGroup& g : grouped.groups) {
     w.BeginObject();
     internal::WriteTermHead(w, lexicon.term(g.term));
-    w.Key("count").Uint(g.spans.size()).Key("spans").BeginArray();
-    for (const Match* m : g.spans) {
+    w.Key("count").Uint(g.count).Key("spans").BeginArray();
+    for (const Match* m : grouped.SpansOf(g)) {
       w.BeginObject().Key("start").Uint(m->begin).Key("end").Uint(m->end).Key("text").String(
           SpanText(doc.text, m->begin, m->end));
       if (m->source == MatchSource::kPattern) w.Key("pattern").Uint(m->form);
