@@ -221,6 +221,58 @@ void TermTable::GrowTransitions() {
   }
 }
 
+void TermTable::NumberAcceptingStatesFirst(std::vector<std::vector<uint32_t>>* accepts) {
+  accepts->resize(state_count_);
+  std::vector<uint32_t> number(state_count_, kNoState);
+  number[kRoot] = kRoot;
+  uint32_t next = kFirstAccepting;
+  const auto number_where = [&](auto wanted) {
+    for (uint32_t state = kFirstAccepting; state < state_count_; ++state) {
+      if (wanted((*accepts)[state].size())) number[state] = next++;
+    }
+  };
+  number_where([](size_t n) { return n == 1; });
+  single_accepting_count_ = next - kFirstAccepting;
+  number_where([](size_t n) { return n > 1; });
+  accepting_count_ = next - kFirstAccepting;
+  number_where([](size_t n) { return n == 0; });
+
+  // The transitions again under the new numbers (a key holds its source state).
+  std::vector<uint64_t> old_keys(transition_keys_.size(), 0);
+  std::vector<uint32_t> old_targets(transition_targets_.size(), kNoState);
+  old_keys.swap(transition_keys_);
+  old_targets.swap(transition_targets_);
+  const size_t mask = transition_keys_.size() - 1;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    const uint64_t key = TransitionKey(number[old_keys[i] >> 32], static_cast<uint32_t>(old_keys[i]));
+    size_t slot = SlotFor(key, transition_keys_.size());
+    while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
+    transition_keys_[slot] = key;
+    transition_targets_[slot] = number[old_targets[i]];
+  }
+
+  std::vector<const std::vector<uint32_t>*> by_number(state_count_, nullptr);
+  for (uint32_t state = kFirstAccepting; state < state_count_; ++state) {
+    by_number[number[state]] = &(*accepts)[state];
+  }
+  size_t accept_count = 0;
+  for (const std::vector<uint32_t>& ids : *accepts) accept_count += ids.size();
+  accepts_.reserve(accept_count);
+  more_accepts_offsets_.reserve(accepting_count_ - single_accepting_count_ + 1);
+  for (uint32_t k = 0; k < accepting_count_; ++k) {
+    if (k >= single_accepting_count_) {
+      more_accepts_offsets_.push_back(static_cast<uint32_t>(accepts_.size()));
+    }
+    for (const uint32_t id : *by_number[kFirstAccepting + k]) {
+      const CompiledAlias& alias = aliases_[id];
+      accepts_.push_back(
+          {id, alias.entry, alias.alias_index, alias.case_exact, alias.ambiguous, alias.variant});
+    }
+  }
+  more_accepts_offsets_.push_back(static_cast<uint32_t>(accepts_.size()));
+}
+
 void TermTable::BuildTransitionFilter() {
   // Sixteen bits per transition: about 6% of the words that follow an alias's first
   // tokens get past the filter without continuing the alias.
@@ -239,7 +291,7 @@ size_t TermTable::MemoryBytes() const {
   size_t bytes = vocabulary_.MemoryBytes() + transition_keys_.capacity() * sizeof(uint64_t) +
                  transition_targets_.capacity() * sizeof(uint32_t) +
                  transition_filter_.capacity() * sizeof(uint64_t) +
-                 accept_offsets_.capacity() * sizeof(uint32_t) +
+                 more_accepts_offsets_.capacity() * sizeof(uint32_t) +
                  accepts_.capacity() * sizeof(Accept) + aliases_.capacity() * sizeof(CompiledAlias);
   for (const CompiledAlias& a : aliases_) {
     for (const std::string& t : a.exact_tokens) bytes += t.capacity();
@@ -273,25 +325,12 @@ Result<TermTable> TermTable::Build(const LexiconImpl& lexicon) {
     }
   }
   table.vocabulary_.BuildScreen();
+  table.NumberAcceptingStatesFirst(&accepts);
   table.BuildTransitionFilter();
   table.root_next_.assign(table.vocabulary_.size() + 1, kNoState);
   for (uint32_t id = 1; id <= table.vocabulary_.size(); ++id) {
     table.root_next_[id] = table.NextInTable(kRoot, id);
   }
-  accepts.resize(table.state_count_);
-  table.accept_offsets_.reserve(accepts.size() + 1);
-  size_t accept_count = 0;
-  for (const std::vector<uint32_t>& ids : accepts) accept_count += ids.size();
-  table.accepts_.reserve(accept_count);
-  for (const std::vector<uint32_t>& ids : accepts) {
-    table.accept_offsets_.push_back(static_cast<uint32_t>(table.accepts_.size()));
-    for (const uint32_t id : ids) {
-      const CompiledAlias& alias = table.aliases_[id];
-      table.accepts_.push_back(
-          {id, alias.entry, alias.alias_index, alias.case_exact, alias.ambiguous, alias.variant});
-    }
-  }
-  table.accept_offsets_.push_back(static_cast<uint32_t>(table.accepts_.size()));
   return table;
 }
 

@@ -6,6 +6,7 @@
 #ifndef JOBFIT_LEXICON_TERM_TABLE_H_
 #define JOBFIT_LEXICON_TERM_TABLE_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -72,10 +73,10 @@ class TermTable {
   uint32_t NextInTable(uint32_t state, uint32_t token_id) const;
   // Asks the cache for the slots NextInTable(state, token_id) will read first.
   void PrefetchNext(uint32_t state, uint32_t token_id) const;
-  // True when some alias ends in `state`.
-  bool HasAccepts(uint32_t state) const {
-    return accept_offsets_[state + 1] != accept_offsets_[state];
-  }
+  // True when some alias ends in `state`. The states where aliases end are numbered
+  // first, from kFirstAccepting on, so that this asks no table: at 30,000 entries a table
+  // of offsets by state was a cache miss for every word that starts an alias.
+  bool HasAccepts(uint32_t state) const { return state - kFirstAccepting < accepting_count_; }
   // What a scan needs of an alias that ends in a state, kept with the state's other
   // aliases: reading the alias itself (CompiledAlias, 40 bytes each) for every candidate
   // missed the cache at 30,000 entries.
@@ -89,12 +90,18 @@ class TermTable {
   };
   // Asks the cache for the first alias that ends in `state`, which must have one.
   void PrefetchAccepted(uint32_t state) const {
-    __builtin_prefetch(&accepts_[accept_offsets_[state]]);
+    __builtin_prefetch(&accepts_[std::min(state - kFirstAccepting, single_accepting_count_)]);
   }
-  // Returns the aliases that end in `state` (usually none or one).
+  // Returns the aliases that end in `state` (usually none or one). The states where one
+  // alias ends come first, and their aliases in the same order: a state's alias is found
+  // from its number alone. The few states where more end come next, with offsets.
   std::span<const Accept> Accepts(uint32_t state) const {
+    const uint32_t k = state - kFirstAccepting;
+    if (k < single_accepting_count_) return {&accepts_[k], 1};
+    if (k >= accepting_count_) return {};
+    const uint32_t m = k - single_accepting_count_;
     return std::span<const Accept>(accepts_).subspan(
-        accept_offsets_[state], accept_offsets_[state + 1] - accept_offsets_[state]);
+        more_accepts_offsets_[m], more_accepts_offsets_[m + 1] - more_accepts_offsets_[m]);
   }
   const CompiledAlias& alias(uint32_t id) const { return aliases_[id]; }
   size_t alias_count() const { return aliases_.size(); }
@@ -111,6 +118,10 @@ class TermTable {
   uint64_t FilterBit(uint64_t key) const {
     return ((key * 0xD6E8FEB86659FD93ULL) >> 32) & transition_filter_mask_;
   }
+  static constexpr uint32_t kFirstAccepting = kRoot + 1;
+  // Numbers the states where aliases end first (those where one ends, then those where
+  // more do) and lays out accepts_ by them; `accepts` holds each state's aliases.
+  void NumberAcceptingStatesFirst(std::vector<std::vector<uint32_t>>* accepts);
   void BuildTransitionFilter();
   uint32_t AddTransition(uint32_t state, uint32_t token_id);
   void GrowTransitions();
@@ -123,8 +134,12 @@ class TermTable {
   uint64_t transition_filter_mask_ = 0;
   size_t transition_count_ = 0;
   uint32_t state_count_ = 2;  // 0 = none, 1 = root
-  std::vector<uint32_t> accept_offsets_;
+  uint32_t accepting_count_ = 0;         // states from kFirstAccepting where aliases end
+  uint32_t single_accepting_count_ = 0;  // the first of them, where one alias ends
+  // accepts_[k] is the alias of state kFirstAccepting + k for k < single_accepting_count_;
+  // then the aliases of the other accepting states, from more_accepts_offsets_.
   std::vector<Accept> accepts_;
+  std::vector<uint32_t> more_accepts_offsets_;
   std::vector<CompiledAlias> aliases_;
 };
 
