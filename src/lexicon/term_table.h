@@ -133,7 +133,7 @@ class TermTable {
   std::vector<uint64_t> transition_filter_;  // one bit per (state, token) of a non-root state
   uint64_t transition_filter_mask_ = 0;
   size_t transition_count_ = 0;
-  uint32_t state_count_ = 2;  // 0 = none, 1 = root
+  uint32_t state_count_ = 2;             // 0 = none, 1 = root
   uint32_t accepting_count_ = 0;         // states from kFirstAccepting where aliases end
   uint32_t single_accepting_count_ = 0;  // the first of them, where one alias ends
   // accepts_[k] is the alias of state kFirstAccepting + k for k < single_accepting_count_;

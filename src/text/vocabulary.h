@@ -187,7 +187,7 @@ class Vocabulary {
   }
 
   void Place(uint32_t id);
-  void Rebuild(size_t slot_count);
+  void Rebuild(size_t slot_count, size_t filter_bits);
 
   std::vector<Slot> slots_;
   // The keys one after another, then kPoolSlack zero bytes, so that bytes 8 to 15 of any
