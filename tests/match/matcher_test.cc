@@ -273,6 +273,37 @@ TEST(Matcher, ExactCaseAliasesNeedTheirCase) {
   EXPECT_TRUE(Find(matcher, "new laws").empty());
 }
 
+// Two case-exact aliases of one key end in one state of the term table, which numbers
+// the states where one alias ends apart from those where more do: each alias is found,
+// before and after states of either kind, and through them on the way to longer ones.
+TEST(Matcher, AliasesThatEndInOneStateAreEachFound) {
+  Result<Lexicon> lexicon = Lexicon::FromJson(R"json({
+    "schema": "jobfit.lexicon/1", "name": "shared-state", "version": "1",
+    "entries": [
+      {"id": "docker", "name": "Docker", "category": "tool", "sources": ["extended"],
+       "aliases": ["Docker"]},
+      {"id": "go-lang", "name": "Go", "category": "language", "sources": ["extended"],
+       "aliases": [{"text": "Go", "case": "exact"}]},
+      {"id": "go-game", "name": "GO game", "category": "concept", "sources": ["extended"],
+       "aliases": [{"text": "GO", "case": "exact"}]},
+      {"id": "go-kit", "name": "Go kit", "category": "library", "sources": ["extended"],
+       "aliases": ["Go kit"]},
+      {"id": "kit", "name": "Kit", "category": "tool", "sources": ["extended"],
+       "aliases": ["kit"]}]})json",
+                                              "shared.json");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Result<Matcher> matcher = Matcher::Compile(*lexicon);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  EXPECT_EQ(Find(*matcher, "Docker, then Go and GO, a go kit and a kit"),
+            (std::vector<Found>{{"docker", "Docker"},
+                                {"go-lang", "Go"},
+                                {"go-game", "GO"},
+                                {"go-kit", "go kit"},
+                                {"kit", "kit"}}));
+  EXPECT_EQ(Find(*matcher, "GO kit"), (std::vector<Found>{{"go-kit", "GO kit"}}));
+  EXPECT_EQ(Find(*matcher, "a GO board"), (std::vector<Found>{{"go-game", "GO"}}));
+}
+
 TEST(Matcher, ExactCaseAliasesInCapitalsOnCapitalLinesOrThroughContext) {
   // A plain case-exact alias in capitals counts only on a line without lower-case letters.
   Result<Lexicon> lexicon = Lexicon::FromJson(R"json({
