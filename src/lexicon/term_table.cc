@@ -9,16 +9,6 @@
 namespace jobfit::internal {
 namespace {
 
-constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
-
-// A transition's key is (state << 32) | token id. The product's bits from 32 up depend on
-// both halves; the bits from 20 that an earlier version took held only the token id's
-// below bit 32, so the transitions of a common word from many states crowded into one
-// run of slots (23 probes per insertion at 30,000 entries).
-size_t SlotFor(uint64_t key, size_t capacity) {
-  return static_cast<size_t>((key * kGolden) >> 32) & (capacity - 1);
-}
-
 std::string DescribeLocation(const Location& where) {
   std::string out = where.file;
   if (where.line > 0) out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
@@ -176,23 +166,6 @@ Status TermTableBuilder::Add(CompiledAlias alias, const std::vector<std::string>
   return Status::Ok();
 }
 
-void TermTable::PrefetchNext(uint32_t state, uint32_t token_id) const {
-  const uint64_t key = TransitionKey(state, token_id);
-  const size_t slot = SlotFor(key, transition_keys_.size());
-  __builtin_prefetch(&transition_keys_[slot]);
-  __builtin_prefetch(&transition_targets_[slot]);
-}
-
-uint32_t TermTable::NextInTable(uint32_t state, uint32_t token_id) const {
-  const uint64_t key = TransitionKey(state, token_id);
-  const size_t mask = transition_keys_.size() - 1;
-  for (size_t slot = SlotFor(key, transition_keys_.size());; slot = (slot + 1) & mask) {
-    const uint64_t k = transition_keys_[slot];
-    if (k == key) return transition_targets_[slot];
-    if (k == 0) return kNoState;
-  }
-}
-
 uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
   if (const uint32_t next = NextInTable(state, token_id); next != kNoState) return next;
   // Up to three slots in four full: a probe mostly stays in its cache line, and at 30,000
@@ -200,7 +173,7 @@ uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
   if ((transition_count_ + 1) * 4 > transition_keys_.size() * 3) GrowTransitions();
   const uint64_t key = TransitionKey(state, token_id);
   const size_t mask = transition_keys_.size() - 1;
-  size_t slot = SlotFor(key, transition_keys_.size());
+  size_t slot = TransitionSlot(key, transition_keys_.size());
   while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
   transition_keys_[slot] = key;
   transition_targets_[slot] = state_count_++;
@@ -216,7 +189,7 @@ void TermTable::GrowTransitions() {
   const size_t mask = transition_keys_.size() - 1;
   for (size_t i = 0; i < old_keys.size(); ++i) {
     if (old_keys[i] == 0) continue;
-    size_t slot = SlotFor(old_keys[i], transition_keys_.size());
+    size_t slot = TransitionSlot(old_keys[i], transition_keys_.size());
     while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
     transition_keys_[slot] = old_keys[i];
     transition_targets_[slot] = old_targets[i];
@@ -249,7 +222,7 @@ void TermTable::NumberAcceptingStatesFirst(std::vector<std::vector<uint32_t>>* a
     if (old_keys[i] == 0) continue;
     const uint64_t key =
         TransitionKey(number[old_keys[i] >> 32], static_cast<uint32_t>(old_keys[i]));
-    size_t slot = SlotFor(key, transition_keys_.size());
+    size_t slot = TransitionSlot(key, transition_keys_.size());
     while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
     transition_keys_[slot] = key;
     transition_targets_[slot] = number[old_targets[i]];
