@@ -70,10 +70,17 @@ struct ImpliedTerm {
   uint32_t via = 0;  // the matched term whose implies chain leads here
 };
 
+// How often a term matched, for a scan that counts (ScanOptions::count_only).
+struct TermCount {
+  uint32_t term = 0;
+  uint64_t count = 0;
+};
+
 struct ScanResult {
-  std::vector<Match> matches;        // in text order
-  std::vector<ImpliedTerm> implied;  // terms not matched themselves, in lexicon order
-  std::vector<Decision> decisions;   // filled when ScanOptions::explain is set
+  std::vector<Match> matches;          // in text order; empty when ScanOptions::count_only is set
+  std::vector<TermCount> term_counts;  // by term index, only with ScanOptions::count_only
+  std::vector<ImpliedTerm> implied;    // terms not matched themselves, in lexicon order
+  std::vector<Decision> decisions;     // filled when ScanOptions::explain is set
   // True when the text held bytes that are not UTF-8, each scanned as U+FFFD. A caller
   // that scans bytes it has not decoded (ReadOptions::check_mapped_utf8) reads them
   // again, decoded, when this is set.
@@ -83,6 +90,10 @@ struct ScanResult {
 struct ScanOptions {
   // Keeping decisions costs a string per ambiguous occurrence; only --explain needs them.
   bool explain = false;
+  // Counts the matches of each term (ScanResult::term_counts) instead of keeping each
+  // one: a report of counts holds memory the size of the lexicon, not of the text (a
+  // million matches of 100 MB of job ads were 32 MB, freshly paged in).
+  bool count_only = false;
 };
 
 class JOBFIT_EXPORT Matcher {

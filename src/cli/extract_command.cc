@@ -67,6 +67,8 @@ int RunExtract(const ExtractFlags& flags) {
   read_options.check_mapped_utf8 = false;  // the scan checks it, below
   ScanOptions scan_options;
   scan_options.explain = flags.explain;
+  // The text report shows counts: a gigabyte of text scans without a span per match.
+  scan_options.count_only = !flags.json;
   Matcher::Scratch scratch;
   ReportOptions report_options;
   report_options.explain = flags.explain;
@@ -110,7 +112,7 @@ int RunExtract(const ExtractFlags& flags) {
       any_error = true;
       timings.CountInput(0);
     } else {
-      any_term |= !doc.result.matches.empty();
+      any_term |= !doc.result.matches.empty() || !doc.result.term_counts.empty();
       timings.EndOf(Stage::kScanning);
       timings.CountInput(doc.text.size());
     }

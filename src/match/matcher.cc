@@ -136,6 +136,10 @@ struct ScratchImpl {
   std::vector<uint8_t> term_seen;
   std::vector<uint32_t> implied_queue;   // matched terms, then the terms they imply
   std::vector<uint32_t> implied_origin;  // parallel: the matched term each came from
+  // A counting scan's counts by term (ScanOptions::count_only), all zero between scans
+  // like term_seen, and the terms counted so far.
+  std::vector<uint64_t> term_count;
+  std::vector<uint32_t> counted_terms;
 };
 
 namespace {
@@ -611,7 +615,10 @@ class Scan {
           best = &c;
         }
       }
-      if (best != nullptr && best->first_ordinal >= covered_to) {
+      if (best != nullptr && best->first_ordinal >= covered_to && options_.count_only) {
+        if (s_.term_count[best->entry]++ == 0) s_.counted_terms.push_back(best->entry);
+        covered_to = best->end_ordinal;
+      } else if (best != nullptr && best->first_ordinal >= covered_to) {
         Match match;
         match.term = best->entry;
         match.begin = InputBegin(*best);
@@ -704,11 +711,13 @@ void AddImplied(const MatcherImpl& m, ScratchImpl& scratch, ScanResult* out) {
   std::vector<uint32_t>& queue = scratch.implied_queue;
   std::vector<uint32_t>& origin = scratch.implied_origin;
   queue.clear();
-  for (const Match& match : out->matches) {
-    if (seen[match.term] != 0) continue;
-    seen[match.term] = 1;
-    queue.push_back(match.term);
-  }
+  const auto note = [&](uint32_t term) {
+    if (seen[term] != 0) return;
+    seen[term] = 1;
+    queue.push_back(term);
+  };
+  for (const Match& match : out->matches) note(match.term);
+  for (const TermCount& counted : out->term_counts) note(counted.term);
   // Breadth first from the matched terms in term order: each implied term is credited to
   // the first of them that reaches it.
   std::sort(queue.begin(), queue.end());
@@ -836,11 +845,17 @@ ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options) cons
 ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
                          Scratch& scratch) const {
   ScanResult result;
+  internal::ScratchImpl& s = *scratch.impl_;
+  if (options.count_only) {
+    // Counts a scan that ended in an exception left behind are dropped.
+    for (const uint32_t term : s.counted_terms) s.term_count[term] = 0;
+    s.counted_terms.clear();
+    if (s.term_count.size() != impl_->implies.size()) s.term_count.assign(impl_->implies.size(), 0);
+  }
   for (size_t from = 0; from < text.size();) {
     const size_t to = internal::PieceEnd(text, from);
-    internal::Scan(*impl_, *scratch.impl_, options, from, &result)
-        .Run(text.substr(from, to - from));
-    if (from == 0 && to < text.size()) {
+    internal::Scan(*impl_, s, options, from, &result).Run(text.substr(from, to - from));
+    if (from == 0 && to < text.size() && !options.count_only) {
       try {
         result.matches.reserve(internal::ExpectedMatches(result.matches.size(), to, text.size()));
       } catch (const std::bad_alloc&) {
@@ -850,7 +865,16 @@ ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
     }
     from = to;
   }
-  internal::AddImplied(*impl_, *scratch.impl_, &result);
+  if (options.count_only) {
+    std::sort(s.counted_terms.begin(), s.counted_terms.end());
+    result.term_counts.reserve(s.counted_terms.size());
+    for (const uint32_t term : s.counted_terms) {
+      result.term_counts.push_back({term, s.term_count[term]});
+      s.term_count[term] = 0;
+    }
+    s.counted_terms.clear();
+  }
+  internal::AddImplied(*impl_, s, &result);
   return result;
 }
 

@@ -20,8 +20,9 @@ using Json = nlohmann::ordered_json;
 
 struct TermGroup {
   uint32_t term = 0;
-  uint32_t count = 0;
-  uint32_t first = 0;  // where the group's matches start in TermGroups::spans
+  uint64_t count = 0;  // occurrences: matches, and a counting scan's counts
+  size_t first = 0;    // where the group's matches start in TermGroups::spans
+  size_t spans = 0;    // how many matches
 };
 
 // Matches grouped by term, the groups ordered by category then name, so reports read the
@@ -30,25 +31,32 @@ struct TermGroups {
   std::vector<TermGroup> groups;
   std::vector<const Match*> spans;  // by group, with_spans only
   std::span<const Match* const> SpansOf(const TermGroup& g) const {
-    return std::span<const Match* const>(spans).subspan(g.first, g.count);
+    return std::span<const Match* const>(spans).subspan(g.first, g.spans);
   }
 };
 
 // A bulk corpus has a million matches of a few thousand terms: they are counted first and
 // then placed each in its group's run of one array, where a vector per group grew match
-// by match at a scattered place in memory. The text report needs only the counts.
+// by match at a scattered place in memory. The text report needs only the counts, which
+// a counting scan (ScanOptions::count_only) gives without matches.
 TermGroups GroupByTerm(const Lexicon& lexicon, const ScanResult& result, bool with_spans) {
   TermGroups out;
   std::vector<TermGroup>& groups = out.groups;
   std::vector<uint32_t> group_of_term;  // term id -> index in groups + 1; 0 = none yet
-  for (const Match& m : result.matches) {
-    if (m.term >= group_of_term.size()) group_of_term.resize(m.term + 1, 0);
-    if (group_of_term[m.term] == 0) {
-      groups.push_back({m.term, 0, 0});
-      group_of_term[m.term] = static_cast<uint32_t>(groups.size());
+  const auto group_of = [&](uint32_t term) -> TermGroup& {
+    if (term >= group_of_term.size()) group_of_term.resize(term + 1, 0);
+    if (group_of_term[term] == 0) {
+      groups.push_back({term, 0, 0, 0});
+      group_of_term[term] = static_cast<uint32_t>(groups.size());
     }
-    ++groups[group_of_term[m.term] - 1].count;
+    return groups[group_of_term[term] - 1];
+  };
+  for (const Match& m : result.matches) {
+    TermGroup& g = group_of(m.term);
+    ++g.count;
+    ++g.spans;
   }
+  for (const TermCount& counted : result.term_counts) group_of(counted.term).count += counted.count;
   std::sort(groups.begin(), groups.end(), [&](const TermGroup& a, const TermGroup& b) {
     const Term& ta = lexicon.term(a.term);
     const Term& tb = lexicon.term(b.term);
@@ -58,11 +66,11 @@ TermGroups GroupByTerm(const Lexicon& lexicon, const ScanResult& result, bool wi
   if (!with_spans) return out;
   // The next free place of each term's group, by term id.
   std::vector<uint32_t>& next = group_of_term;
-  uint32_t placed = 0;
+  size_t placed = 0;
   for (TermGroup& g : groups) {
     g.first = placed;
-    next[g.term] = placed;
-    placed += g.count;
+    next[g.term] = static_cast<uint32_t>(placed);
+    placed += g.spans;
   }
   out.spans.resize(placed);
   for (const Match& m : result.matches) out.spans[next[m.term]++] = &m;
@@ -96,9 +104,11 @@ void AppendDocumentText(const Lexicon& lexicon, const ExtractedDocument& doc,
   }
   const std::vector<TermGroup> groups =
       GroupByTerm(lexicon, doc.result, /*with_spans=*/false).groups;
+  uint64_t mentions = 0;
+  for (const TermGroup& g : groups) mentions += g.count;
   out += doc.source + ": " + std::to_string(groups.size()) +
-         (groups.size() == 1 ? " term, " : " terms, ") + std::to_string(doc.result.matches.size()) +
-         (doc.result.matches.size() == 1 ? " mention\n" : " mentions\n");
+         (groups.size() == 1 ? " term, " : " terms, ") + std::to_string(mentions) +
+         (mentions == 1 ? " mention\n" : " mentions\n");
   // A read that is not fully trustworthy says so before any term, with its reasons.
   if (doc.quality.confidence != ReadConfidence::kHigh) {
     out += "  Read: " + std::string(ReadConfidenceName(doc.quality.confidence)) + " confidence (" +

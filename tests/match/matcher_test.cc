@@ -1,6 +1,7 @@
 #include "jobfit/matcher.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <random>
 #include <span>
@@ -516,6 +517,55 @@ TEST(Matcher, ReservesALargeTextsMatchesFromItsFirstPiece) {
   const ScanResult sparse_after = matcher.Scan(dense);
   ASSERT_EQ(sparse_after.matches.size(), 50000u);
   EXPECT_LE(sparse_after.matches.capacity() * sizeof(Match), 2 * dense.size());
+}
+
+// A counting scan gives, for each term, how often a full scan matches it, with the same
+// implied terms and decisions and no matches; across pieces, and with one scratch used
+// for counting and full scans in turn.
+TEST(Matcher, ACountingScanCountsWhatAFullScanFinds) {
+  const Matcher matcher = CompileFixture();
+  std::string text = "Go programming with PyTorch Lightning on AWS SageMaker; go ahead.\n";
+  for (int i = 0; i < 40000; ++i) {
+    text += i % 3 == 0 ? "Python 3.11 and scikit-learn, then PyTorch.\n" : "Docker and Go code\n";
+  }
+  ScanOptions full;
+  full.explain = true;
+  ScanOptions counting = full;
+  counting.count_only = true;
+  Matcher::Scratch scratch;
+  for (int round = 0; round < 2; ++round) {
+    const ScanResult all = matcher.Scan(text, full, scratch);
+    const ScanResult counted = matcher.Scan(text, counting, scratch);
+    std::map<uint32_t, uint64_t> expected;
+    for (const Match& m : all.matches) ++expected[m.term];
+    ASSERT_GT(expected.size(), 4u);
+    EXPECT_TRUE(counted.matches.empty());
+    std::map<uint32_t, uint64_t> got;
+    uint32_t previous = 0;
+    for (const TermCount& c : counted.term_counts) {
+      if (!got.empty()) {
+        EXPECT_LT(previous, c.term);  // by term index
+      }
+      previous = c.term;
+      got[c.term] = c.count;
+    }
+    EXPECT_EQ(got, expected);
+    EXPECT_TRUE(all.term_counts.empty());
+    ASSERT_EQ(counted.implied.size(), all.implied.size());
+    for (size_t i = 0; i < all.implied.size(); ++i) {
+      EXPECT_EQ(counted.implied[i].term, all.implied[i].term);
+      EXPECT_EQ(counted.implied[i].via, all.implied[i].via);
+    }
+    ASSERT_EQ(counted.decisions.size(), all.decisions.size());
+    for (size_t i = 0; i < all.decisions.size(); ++i) {
+      EXPECT_EQ(counted.decisions[i].begin, all.decisions[i].begin);
+      EXPECT_EQ(counted.decisions[i].reason, all.decisions[i].reason);
+    }
+  }
+  // A second text's counts start from nothing.
+  const ScanResult once = matcher.Scan("Docker", counting, scratch);
+  ASSERT_EQ(once.term_counts.size(), 1u);
+  EXPECT_EQ(once.term_counts[0].count, 1u);
 }
 
 TEST(Matcher, IsSafeToShareBetweenThreads) {

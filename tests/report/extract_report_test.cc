@@ -66,6 +66,14 @@ TEST(ExtractReport, JsonIsNlohmannsOwnFormWithEveryKindOfMember) {
       std::filesystem::path(JOBFIT_SOURCE_DIR) / "tests" / "golden" / "extract_report";
   test_util::ExpectGolden(golden / "every_member.json", out);
   test_util::ExpectGolden(golden / "every_member.txt", RenderExtractText(*lexicon, docs, report));
+  // The text report shows counts, and a counting scan's result reads the same.
+  std::vector<ExtractedDocument> counted = docs;
+  ScanOptions counting = options;
+  counting.count_only = true;
+  counted[0].result = matcher->Scan(text, counting);
+  ASSERT_TRUE(counted[0].result.matches.empty());
+  EXPECT_EQ(RenderExtractText(*lexicon, counted, report),
+            RenderExtractText(*lexicon, docs, report));
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out.back(), '\n');
   EXPECT_EQ(out.find('\n'), out.size() - 1);  // one line
