@@ -46,12 +46,14 @@ struct ReportOptions {
   int width = 80;        // text reports wrap at this column
 };
 
-// Returns the human report: per document, the terms grouped by category with counts.
+// Returns the human report: per document, the terms grouped by category with counts. A
+// counting scan's result (ScanOptions::count_only) reads the same as a full one.
 JOBFIT_EXPORT std::string RenderExtractText(const Lexicon& lexicon,
                                             const std::vector<ExtractedDocument>& docs,
                                             const ReportOptions& options);
 
-// Returns a "jobfit.extract/1" JSON document (one line, newline-terminated).
+// Returns a "jobfit.extract/1" JSON document (one line, newline-terminated). Its spans
+// are the result's matches: a counting scan's terms come with their counts and no spans.
 JOBFIT_EXPORT std::string RenderExtractJson(const Lexicon& lexicon,
                                             const std::vector<ExtractedDocument>& docs,
                                             const ReportOptions& options);

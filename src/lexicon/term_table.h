@@ -102,7 +102,8 @@ class TermTable {
   };
   // Asks the cache for the first alias that ends in `state`, which must have one.
   void PrefetchAccepted(uint32_t state) const {
-    __builtin_prefetch(&accepts_[std::min(state - kFirstAccepting, single_accepting_count_)]);
+    __builtin_prefetch(accepts_.data() +
+                       std::min(state - kFirstAccepting, single_accepting_count_));
   }
   // Returns the aliases that end in `state` (usually none or one). The states where one
   // alias ends come first, and their aliases in the same order: a state's alias is found

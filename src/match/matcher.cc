@@ -851,6 +851,9 @@ ScanResult Matcher::Scan(std::string_view text, const ScanOptions& options,
     for (const uint32_t term : s.counted_terms) s.term_count[term] = 0;
     s.counted_terms.clear();
     if (s.term_count.size() != impl_->implies.size()) s.term_count.assign(impl_->implies.size(), 0);
+    // Room for every term: counting never allocates, so no count is left without its term
+    // in the list (which the clean-up above goes by).
+    s.counted_terms.reserve(impl_->implies.size());
   }
   for (size_t from = 0; from < text.size();) {
     const size_t to = internal::PieceEnd(text, from);

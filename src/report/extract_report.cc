@@ -65,11 +65,11 @@ TermGroups GroupByTerm(const Lexicon& lexicon, const ScanResult& result, bool wi
   });
   if (!with_spans) return out;
   // The next free place of each term's group, by term id.
-  std::vector<uint32_t>& next = group_of_term;
+  std::vector<size_t> next(group_of_term.size());
   size_t placed = 0;
   for (TermGroup& g : groups) {
     g.first = placed;
-    next[g.term] = static_cast<uint32_t>(placed);
+    next[g.term] = placed;
     placed += g.spans;
   }
   out.spans.resize(placed);

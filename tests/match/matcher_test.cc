@@ -306,6 +306,21 @@ TEST(Matcher, AliasesThatEndInOneStateAreEachFound) {
                                 {"kit", "kit"}}));
   EXPECT_EQ(Find(*matcher, "GO kit"), (std::vector<Found>{{"go-kit", "GO kit"}}));
   EXPECT_EQ(Find(*matcher, "a GO board"), (std::vector<Found>{{"go-game", "GO"}}));
+
+  // Every state where an alias ends holds two.
+  Result<Lexicon> only_shared = Lexicon::FromJson(R"json({
+    "schema": "jobfit.lexicon/1", "name": "only-shared", "version": "1",
+    "entries": [
+      {"id": "go-lang", "name": "Go", "category": "language", "sources": ["extended"],
+       "aliases": [{"text": "Go", "case": "exact"}]},
+      {"id": "go-game", "name": "GO game", "category": "concept", "sources": ["extended"],
+       "aliases": [{"text": "GO", "case": "exact"}]}]})json",
+                                                  "only-shared.json");
+  ASSERT_TRUE(only_shared.ok()) << only_shared.status().ToString();
+  Result<Matcher> shared = Matcher::Compile(*only_shared);
+  ASSERT_TRUE(shared.ok()) << shared.status().ToString();
+  EXPECT_EQ(Find(*shared, "Go and GO, not go"),
+            (std::vector<Found>{{"go-lang", "Go"}, {"go-game", "GO"}}));
 }
 
 TEST(Matcher, ExactCaseAliasesInCapitalsOnCapitalLinesOrThroughContext) {
@@ -528,6 +543,7 @@ TEST(Matcher, ACountingScanCountsWhatAFullScanFinds) {
   for (int i = 0; i < 40000; ++i) {
     text += i % 3 == 0 ? "Python 3.11 and scikit-learn, then PyTorch.\n" : "Docker and Go code\n";
   }
+  ASSERT_GT(text.size(), size_t{1} << 20);  // more than one piece
   ScanOptions full;
   full.explain = true;
   ScanOptions counting = full;
@@ -562,10 +578,25 @@ TEST(Matcher, ACountingScanCountsWhatAFullScanFinds) {
       EXPECT_EQ(counted.decisions[i].reason, all.decisions[i].reason);
     }
   }
-  // A second text's counts start from nothing.
+  // A second text's counts start from nothing, with this matcher or another of another
+  // size on the same scratch.
   const ScanResult once = matcher.Scan("Docker", counting, scratch);
   ASSERT_EQ(once.term_counts.size(), 1u);
   EXPECT_EQ(once.term_counts[0].count, 1u);
+  Result<Lexicon> small = Lexicon::FromJson(R"json({
+    "schema": "jobfit.lexicon/1", "name": "small", "version": "1",
+    "entries": [{"id": "kafka", "name": "Kafka", "category": "tool", "sources": ["extended"],
+                 "aliases": ["Kafka"]}]})json",
+                                            "small.json");
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  Result<Matcher> other = Matcher::Compile(*small);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  const ScanResult kafka = other->Scan("Kafka, Docker and Kafka", counting, scratch);
+  ASSERT_EQ(kafka.term_counts.size(), 1u);
+  EXPECT_EQ(kafka.term_counts[0].count, 2u);
+  const ScanResult again = matcher.Scan("Docker and Docker", counting, scratch);
+  ASSERT_EQ(again.term_counts.size(), 1u);
+  EXPECT_EQ(again.term_counts[0].count, 2u);
 }
 
 TEST(Matcher, IsSafeToShareBetweenThreads) {
