@@ -1,10 +1,11 @@
 // libFuzzer target for the normalizer, tokenizer and matcher with the built-in lexicon:
-// resumes are untrusted, so any bytes must scan without a crash or a hang, and every span
-// must lie inside the input.
+// resumes are untrusted, so any bytes must scan without a crash or a hang, every span
+// must lie inside the input, and a counting scan must count what the full scan found.
 //
 //   build-fuzz/fuzz/scan_fuzzer corpora/resumes
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string_view>
 
 #include "jobfit/lexicon.h"
@@ -29,6 +30,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const jobfit::Decision& d : result.decisions) {
     if (d.begin > d.end || d.end > size) __builtin_trap();
+  }
+  options.count_only = true;
+  const jobfit::ScanResult counted = matcher->Scan(text, options);
+  std::map<uint32_t, uint64_t> expected;
+  for (const jobfit::Match& m : result.matches) ++expected[m.term];
+  if (!counted.matches.empty() || counted.term_counts.size() != expected.size() ||
+      counted.implied.size() != result.implied.size() ||
+      counted.decisions.size() != result.decisions.size()) {
+    __builtin_trap();
+  }
+  for (const jobfit::TermCount& c : counted.term_counts) {
+    if (expected[c.term] != c.count) __builtin_trap();
   }
   return 0;
 }
