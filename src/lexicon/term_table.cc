@@ -170,29 +170,36 @@ uint32_t TermTable::AddTransition(uint32_t state, uint32_t token_id) {
   if (const uint32_t next = NextInTable(state, token_id); next != kNoState) return next;
   // Up to three slots in four full: a probe mostly stays in its cache line, and at 30,000
   // entries the table is 1.5 MB, not 3.
-  if ((transition_count_ + 1) * 4 > transition_keys_.size() * 3) GrowTransitions();
-  const uint64_t key = TransitionKey(state, token_id);
+  if ((transition_count_ + 1) * 4 > transition_keys_.size() * 3) {
+    RebuildTransitions(transition_keys_.size() * 2, nullptr);
+  }
+  PlaceTransition(TransitionKey(state, token_id), state_count_);
+  ++transition_count_;
+  return state_count_++;
+}
+
+void TermTable::PlaceTransition(uint64_t key, uint32_t target) {
   const size_t mask = transition_keys_.size() - 1;
   size_t slot = TransitionSlot(key, transition_keys_.size());
   while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
   transition_keys_[slot] = key;
-  transition_targets_[slot] = state_count_++;
-  ++transition_count_;
-  return transition_targets_[slot];
+  transition_targets_[slot] = target;
 }
 
-void TermTable::GrowTransitions() {
-  std::vector<uint64_t> old_keys = std::move(transition_keys_);
-  std::vector<uint32_t> old_targets = std::move(transition_targets_);
-  transition_keys_.assign(old_keys.size() * 2, 0);
-  transition_targets_.assign(old_keys.size() * 2, kNoState);
-  const size_t mask = transition_keys_.size() - 1;
+void TermTable::RebuildTransitions(size_t capacity, const std::vector<uint32_t>* number) {
+  const std::vector<uint64_t> old_keys = std::move(transition_keys_);
+  const std::vector<uint32_t> old_targets = std::move(transition_targets_);
+  transition_keys_.assign(capacity, 0);
+  transition_targets_.assign(capacity, kNoState);
   for (size_t i = 0; i < old_keys.size(); ++i) {
     if (old_keys[i] == 0) continue;
-    size_t slot = TransitionSlot(old_keys[i], transition_keys_.size());
-    while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
-    transition_keys_[slot] = old_keys[i];
-    transition_targets_[slot] = old_targets[i];
+    if (number == nullptr) {
+      PlaceTransition(old_keys[i], old_targets[i]);
+      continue;
+    }
+    const auto source = static_cast<uint32_t>(old_keys[i] >> 32);
+    const auto token_id = static_cast<uint32_t>(old_keys[i]);
+    PlaceTransition(TransitionKey((*number)[source], token_id), (*number)[old_targets[i]]);
   }
 }
 
@@ -213,20 +220,7 @@ void TermTable::NumberAcceptingStatesFirst(std::vector<std::vector<uint32_t>>* a
   number_where([](size_t n) { return n == 0; });
 
   // The transitions again under the new numbers (a key holds its source state).
-  std::vector<uint64_t> old_keys(transition_keys_.size(), 0);
-  std::vector<uint32_t> old_targets(transition_targets_.size(), kNoState);
-  old_keys.swap(transition_keys_);
-  old_targets.swap(transition_targets_);
-  const size_t mask = transition_keys_.size() - 1;
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    const uint64_t key =
-        TransitionKey(number[old_keys[i] >> 32], static_cast<uint32_t>(old_keys[i]));
-    size_t slot = TransitionSlot(key, transition_keys_.size());
-    while (transition_keys_[slot] != 0) slot = (slot + 1) & mask;
-    transition_keys_[slot] = key;
-    transition_targets_[slot] = number[old_targets[i]];
-  }
+  RebuildTransitions(transition_keys_.size(), &number);
 
   std::vector<const std::vector<uint32_t>*> by_number(state_count_, nullptr);
   for (uint32_t state = kFirstAccepting; state < state_count_; ++state) {

@@ -144,7 +144,11 @@ class TermTable {
   void NumberAcceptingStatesFirst(std::vector<std::vector<uint32_t>>* accepts);
   void BuildTransitionFilter();
   uint32_t AddTransition(uint32_t state, uint32_t token_id);
-  void GrowTransitions();
+  // Puts a transition into a free slot of the table.
+  void PlaceTransition(uint64_t key, uint32_t target);
+  // Places every transition again in a table of `capacity` slots, its source and target
+  // states renamed by `number` (indexed by the old number) unless that is null.
+  void RebuildTransitions(size_t capacity, const std::vector<uint32_t>* number);
 
   text::Vocabulary vocabulary_;
   std::vector<uint32_t> root_next_;        // by token id, including context-only words

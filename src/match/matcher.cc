@@ -615,18 +615,19 @@ class Scan {
           best = &c;
         }
       }
-      if (best != nullptr && best->first_ordinal >= covered_to && options_.count_only) {
-        if (s_.term_count[best->entry]++ == 0) s_.counted_terms.push_back(best->entry);
-        covered_to = best->end_ordinal;
-      } else if (best != nullptr && best->first_ordinal >= covered_to) {
-        Match match;
-        match.term = best->entry;
-        match.begin = InputBegin(*best);
-        match.end = InputEnd(*best);
-        match.source = best->source;
-        match.form = best->form;
-        match.by_context = best->ambiguous;
-        out_->matches.push_back(match);
+      if (best != nullptr && best->first_ordinal >= covered_to) {
+        if (options_.count_only) {
+          if (s_.term_count[best->entry]++ == 0) s_.counted_terms.push_back(best->entry);
+        } else {
+          Match match;
+          match.term = best->entry;
+          match.begin = InputBegin(*best);
+          match.end = InputEnd(*best);
+          match.source = best->source;
+          match.form = best->form;
+          match.by_context = best->ambiguous;
+          out_->matches.push_back(match);
+        }
         covered_to = best->end_ordinal;
       }
       i = group_end;
